@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// `npm run docs`: renders the bundled spec (generated/openapi.json) with Redocly into docs/index.html,
+// one self-contained page that makes no network request when opened from disk.
+//
+// docs/index.html is a build output (gitignored): about 2.5 MB of minified Redoc, derived entirely from
+// generated/openapi.json, which the drift test already guards. test/docs/page.test.ts rebuilds it.
+//
+//   node scripts/build-docs.mjs [--out FILE]
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outArg = process.argv.indexOf('--out');
+const out = outArg > 0 ? resolve(process.argv[outArg + 1]) : join(root, 'docs/index.html');
+const require = createRequire(import.meta.url);
+const redocly = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
+
+// Redoc 3 renders "API docs by <Redocly logo>" in the sidebar, and loads that logo from its CDN even
+// with --inlineBundle. A data: URI of our own (a plain "Redocly" wordmark) keeps the attribution and
+// keeps the page offline-clean. Each URL must be found exactly once: if a Redoc update moves it, the
+// build fails here instead of the page quietly calling out.
+const wordmark = (width) =>
+  'data:image/svg+xml,' +
+  encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">` +
+      `<text x="0" y="12.5" font-family="sans-serif" font-size="12" font-weight="600" fill="#0044d4">` +
+      `${width > 20 ? 'Redocly' : 'R'}</text></svg>`,
+  );
+const CDN_LOGOS = new Map([
+  ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', wordmark(48)],
+  ['https://cdn.redoc.ly/redoc/logo-mini.svg', wordmark(12)],
+]);
+
+// Redoc 3 shows an operation's x-codeSamples only for languages listed in its codeSamples option, keyed
+// by label; the list is taken from the spec so that a sample added there shows up without a change here.
+// "Payload" (the request body with its named examples) stays last.
+const spec = JSON.parse(readFileSync(join(root, 'generated/openapi.json'), 'utf8'));
+const labels = new Map();
+for (const item of Object.values(spec.paths ?? {})) {
+  for (const operation of Object.values(item)) {
+    for (const { lang, label } of operation['x-codeSamples'] ?? []) labels.set(label ?? lang, lang);
+  }
+}
+const redocConfig = {
+  openapi: {
+    disableTelemetry: true, // Redoc 3 reports usage to otel.cloud.redocly.com unless told not to
+    codeSamples: {
+      languages: [...[...labels].map(([label, lang]) => ({ lang, label })), { lang: 'payload', label: 'Payload' }],
+    },
+  },
+};
+const configDir = mkdtempSync(join(tmpdir(), 'dms-docs-'));
+const configFile = join(configDir, 'redocly.yaml');
+writeFileSync(configFile, JSON.stringify(redocConfig)); // JSON is YAML
+
+mkdirSync(dirname(out), { recursive: true });
+try {
+  execFileSync(
+  process.execPath,
+  [
+    redocly,
+    'build-docs',
+    'generated/openapi.json',
+    '--inlineBundle',
+    '--config',
+    configFile,
+    '--title',
+    'DMS for Kafka: reset a consumer group offset',
+    '--output',
+    out,
+  ],
+  {
+    cwd: root,
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  },
+  );
+} catch (error) {
+  // Redocly's stderr is mostly a Node-version banner; show it only when the build fails.
+  process.stderr.write(String(error.stderr ?? error));
+  process.exit(1);
+} finally {
+  rmSync(configDir, { recursive: true, force: true });
+}
+
+let html = readFileSync(out, 'utf8');
+for (const [url, replacement] of CDN_LOGOS) {
+  const count = html.split(url).length - 1;
+  if (count !== 1) throw new Error(`build-docs: expected the Redoc logo URL ${url} once, found it ${count} times`);
+  html = html.replace(url, replacement);
+}
+// A quick static look for anything else the page would fetch by itself (a src attribute, a <link>, a
+// CSS url() at http(s)); test/docs/page.test.ts checks the real thing in Chromium.
+const external = html.match(/(?:\bsrc\s*=\s*["']?|<link\b[^>]*\bhref\s*=\s*["']?|url\(\s*["']?)https?:\/\/[^"' )>]+/g) ?? [];
+if (external.length > 0) throw new Error(`build-docs: the page would load ${external.join(', ')}`);
+writeFileSync(out, html);
+console.log(`${out} (${Math.round(html.length / 1024)} KiB)`);
