@@ -1,32 +1,37 @@
 #!/usr/bin/env node
-// `npm start`: the Prism mock of the bundled spec on 127.0.0.1:4010 (PORT, HOST to change), with a
-// ready-to-paste example call. Ctrl-C stops it.
-import { spawn } from 'node:child_process';
+// `npm start`: compiles src/ with tsconfig.build.json (the code the package ships) and runs its mock
+// program, src/testing/run-cli.ts: the same startMockServer consumers get. PORT (default 4010) and HOST
+// (default 127.0.0.1) choose where it listens; arguments (`npm start -- --port 0`) win over both.
+//
+// It compiles into .tmp/start/ (MOCK_BUILD_DIR to change), never into dist/: dist/ belongs to
+// `npm pack`, and a mock started during a pack must not race it. Compiling takes about 1.5 s.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const prism = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 4010);
+const tsc = join(dirname(require.resolve('typescript/package.json')), 'bin/tsc');
+const buildDir = resolve(root, process.env.MOCK_BUILD_DIR ?? '.tmp/start');
 
-const child = spawn(process.execPath, [prism, 'mock', '--host', host, '--port', String(port), join(root, 'generated/openapi.json')], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-let ready = false;
-child.stdout.setEncoding('utf8');
-child.stdout.on('data', (chunk) => {
-  if (ready || !chunk.includes('Prism is listening')) return;
-  ready = true;
-  const url = `http://${host}:${port}`;
-  const path = '/v2/a4a5d4098fb4474fa22cd05f897d6b99/instances/5d5ab6a3-cf61-4b3c-9a4c-f3f1e3a0b8c2/management/groups/orders-consumer/reset-message-offset';
-  console.log(`Mock of ResetMessageOffset listening on ${url}\n\nTry it (answers 204):\n`);
-  console.log(`curl -i -X POST '${url}${path}' \\\n  -H 'Content-Type: application/json' -H 'X-Auth-Token: any-token' \\\n  -d '{"topic":"test","partition":0,"message_offset":10}'\n`);
-  console.log('Ctrl-C to stop.');
-});
-const stop = () => child.kill('SIGTERM');
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-child.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
+rmSync(join(buildDir, 'dist'), { recursive: true, force: true });
+mkdirSync(buildDir, { recursive: true });
+try {
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', join(buildDir, 'dist'), '--declaration', 'false'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+} catch {
+  console.error('npm start: compiling src/ failed (see above).');
+  process.exit(1);
+}
+// The compiled code finds generated/ beside dist/, as in the published package.
+const generated = join(buildDir, 'generated');
+if (!existsSync(generated)) symlinkSync(join(root, 'generated'), generated, 'junction');
+
+const args = process.argv.slice(2);
+const fromEnv = ['--port', process.env.PORT ?? '4010', '--host', process.env.HOST ?? '127.0.0.1'];
+const { runMockCli } = await import(pathToFileURL(join(buildDir, 'dist/testing/run-cli.js')).href);
+process.exitCode = await runMockCli([...fromEnv, ...args]);
