@@ -1,0 +1,60 @@
+// Cold start: a fresh `node <one-call entry>` per sample, timed from just before spawn until the child
+// reports that its first call is done (the 204 arrived). Includes Node's own start, loading the peer's
+// modules from disk as a user's install would (our client from dist/, packages from node_modules),
+// setting it up and the first request. Peers alternate child by child.
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { DONE } from './one-call.js';
+import { roundOrder } from './stats.js';
+
+export interface ColdStartOptions {
+  /** Counted children per peer (the issue asks for at least 11). */
+  readonly children: number;
+  /** Environment for every child: BENCH_ENDPOINT, and HOME pointed at a temporary folder. */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** Never let a credential through, should a child print its request on failure (the official SDK does). */
+export function redact(text: string): string {
+  return text
+    .replace(/(authorization|x-auth-token|x-security-token)(["']?\s*[:=]\s*["']?)[^"'\n,}]+/gi, '$1$2[redacted]')
+    .replace(/(Access=|Signature=)[^,\s"']+/g, '$1[redacted]');
+}
+
+/** Milliseconds from spawn to the child's first completed call. */
+export function coldStartOnce(script: string, env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let elapsed: number | undefined;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (elapsed === undefined && stdout.includes(DONE)) {
+        elapsed = performance.now() - start;
+        // The figure is taken; idle keep-alive sockets must not keep the child around.
+        child.kill('SIGKILL');
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (elapsed !== undefined) resolve(elapsed);
+      else reject(new Error(`${script} exited (${String(code)}) before its first call was done:\n${redact((stderr || stdout).slice(-2000))}`));
+    });
+  });
+}
+
+/** Cold-start samples in ms for each peer id; one uncounted child per peer first (page cache). */
+export async function measureColdStart<Id extends string>(scripts: ReadonlyMap<Id, string>, options: ColdStartOptions): Promise<Map<Id, number[]>> {
+  const ids = [...scripts.keys()];
+  const samples = new Map<Id, number[]>(ids.map((id) => [id, []]));
+  for (const id of ids) await coldStartOnce(scripts.get(id)!, options.env);
+  for (let round = 0; round < options.children; round += 1) {
+    for (const id of roundOrder(ids, round)) samples.get(id)!.push(await coldStartOnce(scripts.get(id)!, options.env));
+  }
+  return samples;
+}

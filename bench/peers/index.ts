@@ -1,0 +1,27 @@
+// The four peers of the bench, in table order. Each is set up in-process for the per-call figures,
+// and as a one-call entry (bench/entries/<id>.ts) for the bundle-size and cold-start figures.
+import { createCall as clientAksk } from './client-aksk.js';
+import { createCall as clientToken } from './client-token.js';
+import { createCall as officialSdk } from './official-sdk.js';
+import type { CreateCall } from './peer.js';
+import { createCall as rawFetch } from './raw-fetch.js';
+
+export type PeerId = 'raw-fetch' | 'client-token' | 'client-aksk' | 'official-sdk';
+
+export interface Peer {
+  readonly id: PeerId;
+  readonly label: string;
+  /** How the request is authenticated; the bench checks the matching header on the captured request. */
+  readonly auth: 'token' | 'aksk';
+  readonly createCall: CreateCall;
+}
+
+export const PEERS: readonly Peer[] = [
+  { id: 'raw-fetch', label: 'raw fetch (floor, token)', auth: 'token', createCall: rawFetch },
+  { id: 'client-token', label: 'this client, token + validation', auth: 'token', createCall: clientToken },
+  { id: 'client-aksk', label: 'this client, AK/SK + validation', auth: 'aksk', createCall: clientAksk },
+  { id: 'official-sdk', label: 'official SDK (AK/SK)', auth: 'aksk', createCall: officialSdk },
+];
+
+/** The floor every ratio is taken against. */
+export const FLOOR: PeerId = 'raw-fetch';

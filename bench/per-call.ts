@@ -1,0 +1,44 @@
+// Per-call cost in one process: every peer makes the same sequential calls against the capture server,
+// peers alternated round by round (rotated order), a full garbage collection before each batch so that
+// one peer's garbage is not collected on another peer's time.
+import type { CaptureServer } from './capture-server.js';
+import type { Call } from './peers/peer.js';
+import { roundOrder } from './stats.js';
+
+export interface PerCallOptions {
+  readonly rounds: number;
+  readonly callsPerRound: number;
+  readonly warmupCalls: number;
+}
+
+const collectGarbage: () => void = typeof globalThis.gc === 'function' ? globalThis.gc : () => {};
+
+async function timeBatch(call: Call, calls: number): Promise<number> {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < calls; i += 1) await call();
+  return Number(process.hrtime.bigint() - start) / 1000 / calls;
+}
+
+/** Microseconds per call, one sample per round, for each peer id in `calls`. */
+export async function measurePerCall<Id extends string>(
+  calls: ReadonlyMap<Id, Call>,
+  server: CaptureServer,
+  options: PerCallOptions,
+): Promise<Map<Id, number[]>> {
+  const ids = [...calls.keys()];
+  const samples = new Map<Id, number[]>(ids.map((id) => [id, []]));
+  // Warm-up, alternated too: JIT, connection pools and lazily loaded modules settle before timing.
+  for (const id of ids) await timeBatch(calls.get(id)!, options.warmupCalls);
+  for (let round = 0; round < options.rounds; round += 1) {
+    for (const id of roundOrder(ids, round)) {
+      collectGarbage();
+      server.reset();
+      samples.get(id)!.push(await timeBatch(calls.get(id)!, options.callsPerRound));
+      // Every call must have reached the server: a peer that answered without sending is not measured.
+      if (server.count() !== options.callsPerRound) {
+        throw new Error(`${id}: ${server.count()} requests arrived for ${options.callsPerRound} calls`);
+      }
+    }
+  }
+  return samples;
+}

@@ -1,0 +1,145 @@
+// Turns a run into the Markdown that is printed (and put into docs/benchmarks.md) and checks the goals.
+import type { BundleSize } from './bundle-size.js';
+import type { Machine } from './machine.js';
+import type { PeerId } from './peers/index.js';
+import type { Summary } from './stats.js';
+import type { ValidatorThroughput } from './validator-throughput.js';
+
+export interface PeerResult {
+  readonly id: PeerId;
+  readonly label: string;
+  /** Microseconds per call. */
+  readonly perCallUs: Summary;
+  /** Per-round ratio to raw fetch. */
+  readonly perCallRatio: Summary;
+  readonly coldStartMs: Summary;
+  readonly coldStartRatio: Summary;
+  /** esbuild, minified, platform node (the official SDK runs only on Node). */
+  readonly bundle: BundleSize;
+  readonly install: { readonly packages: number; readonly bytes: number };
+}
+
+export interface Goal {
+  readonly goal: string;
+  readonly measured: string;
+  readonly met: boolean;
+}
+
+export interface BenchResults {
+  readonly generatedAt: string;
+  readonly machine: Machine;
+  readonly loadAtEnd: number;
+  readonly parameters: { readonly rounds: number; readonly callsPerRound: number; readonly warmupCalls: number; readonly coldStartChildren: number };
+  readonly peers: readonly PeerResult[];
+  /** The size budgets of test/size: browser bundles of our one-call entries, gzip bytes and budget. */
+  readonly browserBundles: Readonly<Record<'client-token' | 'client-aksk', BundleSize & { readonly budgetGzip: number }>>;
+  readonly validator: ValidatorThroughput;
+  readonly goals: readonly Goal[];
+}
+
+const KIB = 1024;
+const MIB = 1024 * 1024;
+
+const fixed = (digits: number) => (value: number) => value.toFixed(digits);
+const kib = (bytes: number): string => (bytes / KIB).toFixed(1);
+
+function spread(summary: Summary, format: (value: number) => string): string {
+  return `${format(summary.median)} (${format(summary.min)}–${format(summary.max)})`;
+}
+
+function thousands(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function peersTable(peers: readonly PeerResult[]): string {
+  return table(
+    ['peer', 'µs per call', '× raw fetch', 'cold start, ms', '× raw fetch', 'bundle, KiB min', 'KiB gzip', 'packages', 'install, MiB'],
+    peers.map((p) => [
+      p.label,
+      spread(p.perCallUs, fixed(0)),
+      spread(p.perCallRatio, fixed(2)),
+      spread(p.coldStartMs, fixed(1)),
+      spread(p.coldStartRatio, fixed(2)),
+      kib(p.bundle.minified),
+      kib(p.bundle.gzip),
+      String(p.install.packages),
+      (p.install.bytes / MIB).toFixed(2),
+    ]),
+  );
+}
+
+export function renderMarkdown(results: BenchResults): string {
+  const { machine, parameters: params } = results;
+  const browser = results.browserBundles;
+  const v = results.validator;
+  return [
+    `Run ${results.generatedAt}: Node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, load ${machine.loadAtStart.toFixed(2)} at start / ${results.loadAtEnd.toFixed(2)} at end.`,
+    `Median (min–max) over ${params.rounds} rounds of ${params.callsPerRound} sequential calls after ${params.warmupCalls} warm-up calls per peer, and over ${params.coldStartChildren} cold starts per peer; ratios are taken within each round.`,
+    '',
+    peersTable(results.peers),
+    '',
+    'Size budgets (`npm test`, test/size): browser bundle of a one-call entry, gzip: ' +
+      `token + validation ${kib(browser['client-token'].gzip)} KiB of ${kib(browser['client-token'].budgetGzip)} KiB; ` +
+      `AK/SK + validation ${kib(browser['client-aksk'].gzip)} KiB of ${kib(browser['client-aksk'].budgetGzip)} KiB.`,
+    '',
+    table(
+      ['validateResetRequest', 'validations per second', 'bodies'],
+      [
+        ['valid bodies', spread(v.valid, thousands), String(v.validBodies)],
+        ['invalid bodies (with messages)', spread(v.invalid, thousands), String(v.invalidBodies)],
+      ],
+    ),
+    '',
+    table(
+      ['goal', 'measured', 'met'],
+      results.goals.map((g) => [g.goal, g.measured, g.met ? 'yes' : '**no**']),
+    ),
+  ].join('\n');
+}
+
+/** The issue's goals, judged on the medians. */
+export function judgeGoals(peers: readonly PeerResult[]): Goal[] {
+  const byId = new Map(peers.map((p) => [p.id, p]));
+  const get = (id: PeerId): PeerResult => {
+    const peer = byId.get(id);
+    if (!peer) throw new Error(`no results for ${id}`);
+    return peer;
+  };
+  const token = get('client-token');
+  const sdk = get('official-sdk');
+  const goals: Goal[] = [
+    {
+      goal: 'per call ≤ 1.25× raw fetch (token, validation on)',
+      measured: `${token.perCallRatio.median.toFixed(2)}×`,
+      met: token.perCallRatio.median <= 1.25,
+    },
+    {
+      goal: 'cold start ≤ 1.1× raw fetch (token, validation on)',
+      measured: `${token.coldStartRatio.median.toFixed(2)}×`,
+      met: token.coldStartRatio.median <= 1.1,
+    },
+  ];
+  const figures: ReadonlyArray<readonly [string, (p: PeerResult) => number, (n: number) => string]> = [
+    ['µs per call', (p) => p.perCallUs.median, fixed(0)],
+    ['cold start ms', (p) => p.coldStartMs.median, fixed(1)],
+    ['bundle KiB minified', (p) => p.bundle.minified, kib],
+    ['bundle KiB gzip', (p) => p.bundle.gzip, kib],
+    ['install packages', (p) => p.install.packages, String],
+    ['install MiB', (p) => p.install.bytes, (n) => (n / MIB).toFixed(2)],
+  ];
+  for (const ours of [token, get('client-aksk')]) {
+    for (const [name, pick, format] of figures) {
+      goals.push({
+        goal: `${ours.label}: ${name} below the official SDK's`,
+        measured: `${format(pick(ours))} vs ${format(pick(sdk))}`,
+        met: pick(ours) < pick(sdk),
+      });
+    }
+  }
+  return goals;
+}
