@@ -122,13 +122,13 @@ describe.skipIf(skipReason !== undefined)(title, () => {
       await samples.getByRole('button', { name: status, exact: true }).click();
       const examples = documentedExamples(status);
       if (examples.length === 0) {
-        await expect.poll(() => samples.innerText(), status).toContain('No content');
+        await expect.poll(() => samples.innerText(), { message: status }).toContain('No content');
         continue;
       }
       // Redoc lists a response's examples by summary in a dropdown and shows the first one.
       for (const [index, example] of examples.entries()) {
         if (index > 0) await chooseFromDropdown(page, samples, example.summary);
-        await expect.poll(() => samples.innerText(), `${status} ${example.summary}`).toContain(`"error_code": "${example.code}"`);
+        await expect.poll(() => samples.innerText(), { message: `${status} ${example.summary}` }).toContain(`"error_code": "${example.code}"`);
       }
     }
     await page.close();
@@ -173,7 +173,7 @@ describe.skipIf(skipReason !== undefined)(title, () => {
     for (const sample of samples) {
       await chooseFromDropdown(page, panel, sample.label);
       const code = panel.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
-      await expect.poll(() => code.innerText(), sample.label).toContain(marks[sample.label]);
+      await expect.poll(() => code.innerText(), { message: sample.label }).toContain(marks[sample.label]);
     }
     await page.close();
   });
