@@ -11,6 +11,7 @@ import { createConsumerProject, type ConsumerProject } from '../support/consumer
 import { packageFile } from '../support/run.js';
 import { ROOT } from '../support/spec.js';
 import { INSTANCE_ID, PROJECT_ID } from './http.js';
+import { consumerExample } from './testing-doc.js';
 
 const PRISM = Object.keys(PRISM_PACKAGES);
 
@@ -74,7 +75,8 @@ describe('from a fresh project that installs the packed tarball', () => {
   describe('with Prism installed', () => {
     let project: ConsumerProject;
     beforeAll(async () => {
-      project = await createConsumerProject({ linkFromRepo: PRISM });
+      // vitest too, for the docs' example (a consumer's own test runner).
+      project = await createConsumerProject({ linkFromRepo: [...PRISM, 'vitest'] });
       project.write('cases.json', JSON.stringify(BODY_CASES.map(({ name, body }) => ({ name, body }))));
       project.write('consumer.mjs', CONSUMER_SCRIPT);
     }, 240_000);
@@ -132,6 +134,25 @@ describe('from a fresh project that installs the packed tarball', () => {
       }
       expect(await exited).toBe(0);
       expect(stderr).toBe('');
+    });
+
+    it('the vitest example of docs/testing.md passes as the consumer\'s own test, and vitest exits by itself', async () => {
+      const { path, source } = consumerExample();
+      project.write(path, source);
+      const vitest = join(project.dir, 'node_modules/vitest/vitest.mjs');
+      const run = await project.run('node', [vitest, 'run', path], { timeoutMs: 90_000, env: { CI: '1', NO_COLOR: '1' } });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/Tests\s+4 passed \(4\)/);
+      // And it type-checks under strict settings (vitest's own declarations need Node's, hence skipLibCheck).
+      project.write(
+        'tsconfig.example.json',
+        JSON.stringify({
+          compilerOptions: { strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'] },
+          files: [path],
+        }),
+      );
+      const tsc = await project.run('node', [packageFile('typescript', 'bin/tsc'), '-p', 'tsconfig.example.json'], { timeoutMs: 60_000 });
+      expect(tsc.stdout + tsc.stderr).toBe('');
     });
 
     it('types: a strict consumer compiles against the testing entry without Prism\'s or Node\'s types', async () => {
