@@ -25,7 +25,7 @@ TO_SIGN=$(printf 'SDK-HMAC-SHA256\n%s\n%s' "$SDK_DATE" "$(sha256 "$CANONICAL")")
 SIGNATURE=$(printf '%s' "$TO_SIGN" |
   openssl dgst -sha256 -hmac "$OS_SECRET_KEY" | sed 's/^.* //')
 
-curl --fail-with-body -i -X POST "$DMS_ENDPOINT$URI" \
+curl -sS --fail-with-body -i -X POST "$DMS_ENDPOINT$URI" \
   -H 'Content-Type: application/json' \
   -H "X-Project-Id: $PROJECT_ID" \
   -H "X-Sdk-Date: $SDK_DATE" \
