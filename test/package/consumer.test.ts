@@ -1,0 +1,106 @@
+// A new project installs the packed tarball and uses it as the README says: type-checks a consumer file
+// under a strict and a non-strict tsconfig (both-fields and neither-field bodies are compile errors
+// there too, through @ts-expect-error), then calls a node:http server on 127.0.0.1 with a token and with
+// AK/SK, gets a ResetOffsetError with the API's error_code, and is stopped before sending.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signRequest } from '../../src/auth/signing.js';
+import { startServer, type TestServer } from '../client/helpers.js';
+import { createConsumerProject, type ConsumerProject } from '../support/consumer-project.js';
+import { packageFile } from '../support/run.js';
+
+const TSC = packageFile('typescript', 'bin/tsc');
+const here = (name: string) => readFileSync(new URL(`./consumer/${name}`, import.meta.url), 'utf8');
+
+const COMMON = { target: 'ES2022', lib: ['ES2022', 'DOM'], types: [] as string[], skipLibCheck: false, rootDir: 'src' };
+const TSCONFIGS = {
+  'tsconfig.strict.json': {
+    compilerOptions: { ...COMMON, strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, module: 'NodeNext', moduleResolution: 'NodeNext', outDir: 'out' },
+    include: ['src'],
+  },
+  'tsconfig.loose.json': {
+    compilerOptions: { ...COMMON, strict: false, module: 'ESNext', moduleResolution: 'Bundler', noEmit: true },
+    include: ['src'],
+  },
+};
+
+let project: ConsumerProject;
+let server: TestServer;
+beforeAll(async () => {
+  project = await createConsumerProject();
+  project.write('src/consumer.ts', here('consumer.ts.txt'));
+  project.write('entry-points.mjs', here('entry-points.mjs'));
+  for (const [name, config] of Object.entries(TSCONFIGS)) project.write(name, JSON.stringify(config, null, 2));
+  server = await startServer((req, res) => {
+    if (req.rawUrl.includes('/groups/missing/')) {
+      res.writeHead(404, { 'Content-Type': 'application/json', 'X-Request-Id': 'r-404' });
+      res.end(JSON.stringify({ error_code: 'DMS.00404022', error_msg: 'This instance does not exist.' }));
+      return;
+    }
+    res.statusCode = 204;
+    res.end();
+  });
+}, 240_000);
+afterAll(async () => {
+  await server?.close();
+  await project?.cleanup();
+});
+
+describe('a consumer project with the packed tarball installed', () => {
+  it.each(Object.keys(TSCONFIGS))('type-checks the consumer file under %s (with @types/node absent)', async (config) => {
+    const result = await project.run('node', [TSC, '-p', config]);
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('fails to compile when a both-fields or neither-field body is not marked as expected', async () => {
+    project.write('src/wrong.ts', "import type { ResetMessageOffsetRequest } from 'dms-kafka-reset-offset';\nexport const both: ResetMessageOffsetRequest = { topic: 't', message_offset: 1, timestamp: 2 };\nexport const neither: ResetMessageOffsetRequest = { topic: 't' };\n");
+    project.write('tsconfig.wrong.json', JSON.stringify({ extends: './tsconfig.loose.json', include: ['src/wrong.ts'] }));
+    try {
+      const result = await project.run('node', [TSC, '-p', 'tsconfig.wrong.json']);
+      expect(result.code).not.toBe(0);
+      expect(result.stdout).toMatch(/src\/wrong\.ts\(2,/);
+      expect(result.stdout).toMatch(/src\/wrong\.ts\(3,/);
+    } finally {
+      project.write('src/wrong.ts', 'export {};\n');
+    }
+  });
+
+  it('calls the API with a token and with AK/SK, gets the error_code, and is stopped before sending', async () => {
+    const compiled = await project.run('node', [TSC, '-p', 'tsconfig.strict.json']);
+    expect(compiled.code, compiled.stdout).toBe(0);
+    const before = server.requests.length;
+    const result = await project.run('node', ['out/consumer.js', server.url]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      errorCode: 'DMS.00404022',
+      status: 404,
+      refused: ['path/group', 'body/message_offset', 'body'],
+    });
+    const [tokenCall, akskCall, missing, ...rest] = server.requests.slice(before);
+    expect(rest).toEqual([]);
+    expect(tokenCall!.headers['x-auth-token']).toBe('consumer-token');
+    expect(tokenCall!.rawUrl).toContain('/groups/consumers%2Fone%20two/reset-message-offset');
+    expect(JSON.parse(tokenCall!.body)).toEqual({ topic: 'orders', partition: -1, message_offset: 42 });
+    expect(missing!.rawUrl).toContain('/groups/missing/');
+    const authorization = String(akskCall!.headers.authorization);
+    const headers = Object.fromEntries(['content-type', 'host', 'x-project-id', 'x-sdk-date'].map((n) => [n, String(akskCall!.headers[n])]));
+    const expected = await signRequest(
+      { accessKey: 'CONSUMERAK', secretKey: 'consumer-secret' },
+      { method: 'POST', url: `http://${akskCall!.headers.host}${akskCall!.rawUrl}`, headers, body: akskCall!.body },
+    );
+    expect(authorization).toBe(expected.authorization);
+  });
+
+  it('reaches ./schema, ./openapi.json, ./openapi.yaml and ./package.json; CommonJS only through require(esm)', async () => {
+    const result = await project.run('node', ['entry-points.mjs']);
+    expect(result.code, result.stderr).toBe(0);
+    const out = JSON.parse(result.stdout);
+    expect(out).toMatchObject({ openapi: '3.1.0', yamlStart: 'openapi: 3.1.0', version: expect.any(String), schemaExports: [] });
+    expect(out.rootExports).toEqual(
+      expect.arrayContaining(['createResetOffsetClient', 'tokenAuth', 'akskAuth', 'ResetOffsetError', 'RequestValidationError', 'toEarliest', 'validateResetRequest']),
+    );
+    expect(out.requireWorks).toBe(true);
+  });
+});
