@@ -8,6 +8,7 @@ import { signRequest } from '../../src/auth/signing.js';
 import { startServer, type TestServer } from '../client/helpers.js';
 import { createConsumerProject, type ConsumerProject } from '../support/consumer-project.js';
 import { packageFile } from '../support/run.js';
+import { ROOT } from '../support/spec.js';
 
 const TSC = packageFile('typescript', 'bin/tsc');
 const here = (name: string) => readFileSync(new URL(`./consumer/${name}`, import.meta.url), 'utf8');
@@ -24,6 +25,16 @@ const TSCONFIGS = {
   },
 };
 
+/** The TypeScript blocks of the README's top example and its "Using the client" section. */
+function readmeBlocks(): string[] {
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  const start = readme.indexOf('## Using the client');
+  const end = readme.indexOf('\n## ', start + 1);
+  expect(start).toBeGreaterThan(0);
+  const text = readme.slice(0, readme.indexOf('## Two commands')) + readme.slice(start, end);
+  return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+}
+
 let project: ConsumerProject;
 let server: TestServer;
 beforeAll(async () => {
@@ -31,6 +42,8 @@ beforeAll(async () => {
   project.write('src/consumer.ts', here('consumer.ts.txt'));
   project.write('entry-points.mjs', here('entry-points.mjs'));
   for (const [name, config] of Object.entries(TSCONFIGS)) project.write(name, JSON.stringify(config, null, 2));
+  // The README's examples are type-checked with the consumer file (process.env without @types/node).
+  readmeBlocks().forEach((code, i) => project.write(`src/readme-${i}.ts`, `declare const process: { env: Record<string, string | undefined> };\n${code}`));
   server = await startServer((req, res) => {
     if (req.rawUrl.includes('/groups/missing/')) {
       res.writeHead(404, { 'Content-Type': 'application/json', 'X-Request-Id': 'r-404' });
@@ -47,7 +60,11 @@ afterAll(async () => {
 });
 
 describe('a consumer project with the packed tarball installed', () => {
-  it.each(Object.keys(TSCONFIGS))('type-checks the consumer file under %s (with @types/node absent)', async (config) => {
+  it('has the README examples to check', () => {
+    expect(readmeBlocks().length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(Object.keys(TSCONFIGS))('type-checks the consumer file and the README examples under %s (with @types/node absent)', async (config) => {
     const result = await project.run('node', [TSC, '-p', config]);
     expect(result.stdout + result.stderr).toBe('');
     expect(result.code).toBe(0);
