@@ -9,20 +9,19 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
  * prefix is kept, trailing slashes dropped.
  */
 export function baseUrl(endpoint: string, allowInsecureHttp: boolean): string {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(endpoint);
   } catch {
-    throw new TypeError('endpoint must be an absolute URL such as https://dms.eu-de.otc.t-systems.com');
+    /* reported below */
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError('endpoint must be an https URL');
-  if (url.protocol === 'http:' && !allowInsecureHttp && !LOOPBACK.test(url.hostname)) {
-    throw new TypeError(
-      `endpoint ${url.origin} is plain http: credentials would travel in clear text. Use https, or set allowInsecureHttp: true (e.g. for a mock in a private network)`,
-    );
+  const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && (allowInsecureHttp || LOOPBACK.test(url.hostname)));
+  if (!url || !secure) {
+    throw new TypeError('endpoint must be an absolute https URL (plain http only to a loopback address, or with allowInsecureHttp: true)');
   }
-  // The URL itself is not echoed: user info in it would be a credential.
-  if (url.username || url.password) throw new TypeError('endpoint must not contain user info (user:password@)');
-  if (url.search || url.hash || endpoint.includes('?') || endpoint.includes('#')) throw new TypeError('endpoint must not have a query or fragment');
+  // The URL itself is never echoed: user info in it would be a credential.
+  if (url.username || url.password || url.search || url.hash || /[?#]/.test(endpoint)) {
+    throw new TypeError('endpoint must not contain user info, a query or a fragment');
+  }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -7,8 +7,15 @@ import { validatePathParams, validateResetRequest, type PathParams } from '../va
 
 const INTEGER_FIELDS = ['partition', 'message_offset', 'timestamp'] as const;
 
-// A lone UTF-16 surrogate has no UTF-8 form: encodeURIComponent would throw, a server would get U+FFFD.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// A lone UTF-16 surrogate has no UTF-8 form: encodeURIComponent throws on it (a server would get U+FFFD).
+function encodable(value: string): boolean {
+  try {
+    encodeURIComponent(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function pathSafety(params: PathParams): RequestViolation[] {
   const out: RequestViolation[] = [];
@@ -17,7 +24,7 @@ function pathSafety(params: PathParams): RequestViolation[] {
     if (typeof value !== 'string') out.push({ in: 'path', path, message: 'must be a string' });
     else if (value === '' || value === '.' || value === '..')
       out.push({ in: 'path', path, message: "must not be empty, '.' or '..' (a URL parser would send the request to another resource)" });
-    else if (LONE_SURROGATE.test(value)) out.push({ in: 'path', path, message: 'must be well-formed Unicode (no lone surrogates)' });
+    else if (!encodable(value)) out.push({ in: 'path', path, message: 'must be well-formed Unicode (no lone surrogates)' });
   }
   return out;
 }
@@ -28,7 +35,7 @@ function integerSafety(body: Record<string, unknown>): RequestViolation[] {
     const value = body[name];
     const path = `/${name}`;
     if (typeof value === 'bigint') {
-      out.push({ in: 'body', path, message: 'must be a number, not a bigint (the contract accepts at most 2^53 - 1, which a number holds exactly)' });
+      out.push({ in: 'body', path, message: 'must be a number, not a bigint (at most 2^53 - 1, which a number holds exactly)' });
     } else if (typeof value === 'number' && !Number.isSafeInteger(value)) {
       out.push({ in: 'body', path, message: `must be a safe integer (at most 2^53 - 1, no fraction, NaN or Infinity); ${String(value)} would be rounded or lost` });
     }
