@@ -120,7 +120,7 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
         let failure: ResetOffsetError | NetworkError;
         let retryAfterMs: number | undefined;
         try {
-          const outcome = await attempt(params, checked.body, deadline.signal);
+          const outcome = await Promise.race([attempt(params, checked.body, deadline.signal), deadline.aborted]);
           if (outcome === undefined) return;
           ({ error: failure, retryAfterMs } = outcome);
         } catch (error) {

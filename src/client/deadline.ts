@@ -4,6 +4,8 @@ import { AbortError, TimeoutError } from '../errors.js';
 
 export interface Deadline {
   readonly signal: AbortSignal;
+  /** Rejects with the abort's error when the signal fires: a fetch that ignores its signal cannot hold a call past it. */
+  readonly aborted: Promise<never>;
   /** The error for the abort that happened, or undefined if the signal has not fired. */
   reason(): AbortError | TimeoutError | undefined;
   dispose(): void;
@@ -17,12 +19,18 @@ export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | und
     fired = error;
     controller.abort(error);
   };
+  const aborted = new Promise<never>((_resolve, reject) => {
+    controller.signal.addEventListener('abort', () => reject(fired), { once: true });
+  });
+  // Raced per attempt, but may fire when nothing is racing it (between attempts): never "unhandled".
+  aborted.catch(() => undefined);
   const onCallerAbort = () => fire(new AbortError(callerSignal?.reason));
   if (callerSignal?.aborted) onCallerAbort();
   else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
   const timer = Number.isFinite(timeoutMs) ? setTimeout(() => fire(new TimeoutError(timeoutMs)), timeoutMs) : undefined;
   return {
     signal: controller.signal,
+    aborted,
     reason: () => fired,
     dispose() {
       if (timer !== undefined) clearTimeout(timer);

@@ -160,6 +160,16 @@ describe('network, timeout and abort', () => {
     expect(error).toMatchObject({ name: 'AbortError', cause: reason });
   });
 
+  it('a fetch that ignores its signal cannot hold the call past the timeout or an abort', async () => {
+    const stuck = () => new Promise<Response>(() => {});
+    const client = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth: tokenAuth(TOKEN), fetch: stuck, timeoutMs: 20 });
+    await expect(client.resetMessageOffset(call)).rejects.toBeInstanceOf(TimeoutError);
+    const controller = new AbortController();
+    const pending = clientWith({ endpoint: 'https://dms.example', fetch: stuck }).resetMessageOffset({ ...call, signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(AbortError);
+  });
+
   it('an already aborted signal sends nothing and asks no token', async () => {
     const rec = recorder();
     const { auth, asked } = countingTokenAuth();
