@@ -1,6 +1,8 @@
 // The errors a call can end with. Each is told apart by class and by `name`; none of them keeps the
-// request (its headers carry the token or the signature), so printing or serializing an error never
-// leaks a credential.
+// request (its headers carry the token or the signature), and whatever they keep of a response or an
+// underlying error has the request's credentials blanked out (a server or a fetch may echo them), so
+// printing or serializing an error never leaks a credential.
+import { redact } from './auth/sent-secrets.js';
 import type { Violation } from './validate.js';
 
 /** Where a contract violation was found: the JSON body or a path parameter. */
@@ -36,6 +38,8 @@ interface ErrorDetails {
   readonly statusText: string;
   readonly body: unknown;
   readonly requestIdHeader: string | null;
+  /** The credentials the request carried, to blank out if the response echoes them. */
+  readonly secrets?: readonly string[];
 }
 
 function stringField(body: unknown, name: string): string | undefined {
@@ -61,7 +65,9 @@ export class ResetOffsetError extends Error {
   readonly requestId: string | undefined;
   readonly body: unknown;
 
-  constructor(details: ErrorDetails) {
+  constructor(received: ErrorDetails) {
+    const { secrets = [], ...rest } = received;
+    const details = redact(rest, secrets);
     const errorCode = stringField(details.body, 'error_code');
     const errorMsg = stringField(details.body, 'error_msg');
     super(describe(details, errorCode, errorMsg));
@@ -86,14 +92,14 @@ function describe(details: ErrorDetails, errorCode: string | undefined, errorMsg
 }
 
 /** What an underlying error is reduced to: its name, message and code, nothing else it may carry. */
-function sanitizedCause(error: unknown, depth = 0): Error | undefined {
+function sanitizedCause(error: unknown, secrets: readonly string[], depth = 0): Error | undefined {
   if (error === undefined || error === null || depth > 4) return undefined;
   const source = error instanceof Error ? error : new Error(String(error));
-  const copy = new Error(source.message, { cause: sanitizedCause(source.cause, depth + 1) });
+  const copy = new Error(redact(source.message, secrets), { cause: sanitizedCause(source.cause, secrets, depth + 1) });
   if (copy.cause === undefined) delete copy.cause;
-  copy.name = source.name;
+  copy.name = redact(source.name, secrets);
   const code = (source as { code?: unknown }).code;
-  if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code });
+  if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code: redact(code, secrets) });
   // The original stack is dropped too: some fetch implementations format request details into it.
   copy.stack = `${copy.name}: ${copy.message}`;
   return copy;
@@ -106,8 +112,9 @@ function sanitizedCause(error: unknown, depth = 0): Error | undefined {
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
 
-  constructor(cause: unknown) {
-    const sanitized = sanitizedCause(cause);
+  /** `secrets`: the credentials the request carried, blanked out of the copied messages. */
+  constructor(cause: unknown, secrets: readonly string[] = []) {
+    const sanitized = sanitizedCause(cause, secrets);
     super(`Network error: ${sanitized?.message ?? 'request failed'}`, sanitized ? { cause: sanitized } : {});
   }
 }

@@ -2,6 +2,7 @@
 // it is sent, over the URL it is sent to, so the signature covers the percent-encoded path on the wire.
 import type { Middleware } from 'openapi-fetch';
 import { assertCredential } from './credential.js';
+import { markSecrets } from './sent-secrets.js';
 import { sdkDate, signRequest } from './signing.js';
 
 export interface AkskCredentials {
@@ -39,12 +40,13 @@ export function akskAuth(credentials: AkskCredentials): Middleware {
       };
       if (securityToken !== undefined) headers['X-Security-Token'] = securityToken;
       const body = request.body === null ? '' : new Uint8Array(await request.clone().arrayBuffer());
-      const { authorization } = await signRequest(
+      const { authorization, signature } = await signRequest(
         { accessKey, secretKey },
         { method: request.method, url: request.url, headers: { ...headers, Host: new URL(request.url).host }, body },
       );
       for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
       request.headers.set('Authorization', authorization);
+      markSecrets(request, authorization, signature, ...(securityToken === undefined ? [] : [securityToken]));
       return request;
     },
   };

@@ -1,6 +1,7 @@
 // IAM token authentication: the token in X-Auth-Token.
 import type { Middleware } from 'openapi-fetch';
 import { assertCredential } from './credential.js';
+import { markSecrets } from './sent-secrets.js';
 
 /** A token, or a function returning the current one (called once per attempt, so it may refresh). */
 export type TokenSource = string | (() => string | Promise<string>);
@@ -19,6 +20,7 @@ export function tokenAuth(token: TokenSource): Middleware {
       const value = typeof token === 'function' ? await token() : token;
       assertCredential('token', value);
       request.headers.set('X-Auth-Token', value);
+      markSecrets(request, value);
       return request;
     },
   };

@@ -1,6 +1,7 @@
 // The client: openapi-fetch over the generated `paths`, plus what a caller of this one operation
 // needs and openapi-fetch leaves out: checks before sending, a deadline, opt-in retries, typed errors.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { secretsOf } from '../auth/sent-secrets.js';
 import { NetworkError, RequestValidationError, ResetOffsetError } from '../errors.js';
 import type { paths, ResetMessageOffsetRequest } from '../types.js';
 import { startDeadline } from './deadline.js';
@@ -102,6 +103,7 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
         statusText: response.statusText,
         body: received === '' ? undefined : received,
         requestIdHeader: response.headers.get('X-Request-Id'),
+        secrets: secretsOf(response),
       }),
       retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
     };

@@ -88,6 +88,43 @@ describe.each(AUTHS)('with %s auth', (_name, auth) => {
     expect((error as Error).cause).toMatchObject({ name: 'TypeError', message: 'fetch failed', cause: { message: 'inner failure' } });
   });
 
+  it('a ResetOffsetError whose body echoes the credentials (JSON and text) has them blanked out', async () => {
+    const echo = await startServer((req, res) => {
+      const sent = [req.headers['x-auth-token'], req.headers.authorization, req.headers['x-security-token']].filter(Boolean).join(' | ');
+      const asText = req.rawUrl.includes('/groups/text/');
+      res.writeHead(asText ? 502 : 401, { 'Content-Type': asText ? 'text/plain' : 'application/json' });
+      res.end(asText ? `proxy saw: ${sent}` : JSON.stringify({ error_code: 'APIGW.0301', error_msg: `Incorrect credentials: ${sent}`, echo: { headers: [sent] } }));
+    });
+    try {
+      const client = createResetOffsetClient({ endpoint: echo.url, projectId: PROJECT_ID, auth: auth() });
+      for (const group of ['json', 'text']) {
+        const error = await client.resetMessageOffset({ ...call, group }).catch((e: unknown) => e);
+        expect((error as Error).name).toBe('ResetOffsetError');
+        const echoed = echo.requests.at(-1)!;
+        const sentValues = [echoed.headers['x-auth-token'], echoed.headers.authorization, echoed.headers['x-security-token']].filter((v): v is string => typeof v === 'string');
+        expect(sentValues.length).toBeGreaterThan(0);
+        expectNoSecrets(error, [...secrets(), ...sentValues]);
+        expect(JSON.stringify((error as { body: unknown }).body)).toContain('[REDACTED]');
+      }
+    } finally {
+      await echo.close();
+    }
+  });
+
+  it('a NetworkError whose underlying message quotes the credentials has them blanked out', async () => {
+    let sent = '';
+    const quotingFetch = async (request: Request): Promise<Response> => {
+      sent = request.headers.get('Authorization') ?? request.headers.get('X-Auth-Token') ?? '';
+      throw new TypeError(`fetch failed, headers: ${sent}`, { cause: new Error(`socket closed while sending ${sent}`) });
+    };
+    const error = await createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth: auth(), fetch: quotingFetch })
+      .resetMessageOffset(call)
+      .catch((e: unknown) => e);
+    expect(sent).not.toBe('');
+    expectNoSecrets(error, [...secrets(), sent]);
+    expect((error as Error).message).toContain('[REDACTED]');
+  });
+
   it('a TimeoutError and an AbortError', async () => {
     const client = createResetOffsetClient({ endpoint: slow.url, projectId: PROJECT_ID, auth: auth(), timeoutMs: 30 });
     const timeout = await client.resetMessageOffset(call).catch((e: unknown) => e);
