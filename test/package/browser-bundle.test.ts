@@ -41,7 +41,7 @@ describe('browser bundle', () => {
   it('a token-only call leaves the AK/SK signer out, and an AK/SK call the token code', async () => {
     const token = await bundle(`import { createResetOffsetClient, tokenAuth } from ${JSON.stringify(ENTRY)};
       export const c = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p', auth: tokenAuth('t') });`);
-    expect(inOutput(token.metafile).filter((f) => f.includes('src/auth/')).sort()).toEqual(['src/auth/credential.ts', 'src/auth/token.ts']);
+    expect(inOutput(token.metafile).filter((f) => f.includes('src/auth/')).sort()).toEqual(['src/auth/credential.ts', 'src/auth/sent-secrets.ts', 'src/auth/token.ts']);
     expect(token.code).not.toContain('SDK-HMAC-SHA256');
     const aksk = await bundle(`import { createResetOffsetClient, akskAuth } from ${JSON.stringify(ENTRY)};
       export const c = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p', auth: akskAuth({ accessKey: 'a', secretKey: 's' }) });`);
