@@ -63,7 +63,8 @@ export interface components {
         ResetMessageOffsetRequest: components["schemas"]["ResetByOffset"] | components["schemas"]["ResetByTimestamp"];
         /**
          * By offset
-         * @description Reset to an offset. `timestamp` must not be sent with `message_offset`.
+         * @description Reset to an offset. `timestamp` must not be sent with `message_offset` (the schema forbids it;
+         *     renderers that show forbidden properties list it as `any`).
          */
         ResetByOffset: {
             topic: components["schemas"]["Topic"];
@@ -81,7 +82,7 @@ export interface components {
         /**
          * By timestamp
          * @description Reset to the first message at or after a point in time. `message_offset` must not be sent with
-         *     `timestamp`.
+         *     `timestamp` (the schema forbids it; renderers that show forbidden properties list it as `any`).
          */
         ResetByTimestamp: {
             topic: components["schemas"]["Topic"];
