@@ -24,8 +24,9 @@ export interface RecordingFrontOptions {
   readonly onRecord?: (recorded: RecordedRequest) => void;
 }
 
-// Connection-level headers belong to one hop, never forwarded (RFC 9110, 7.6.1).
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
+// Connection-level headers belong to one hop, never forwarded (RFC 9110, 7.6.1); `expect` too: this
+// hop already answered 100-continue and holds the whole body.
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host', 'expect']);
 
 function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
@@ -117,10 +118,11 @@ export function startRecordingFront(options: RecordingFrontOptions): Promise<Rec
       };
       // A clearRequests() while this request was in flight started a new log: don't write into it.
       if (slots === slots0) slots0[index] = recorded;
-      onRecord?.(recorded);
-      const outHeaders = forwardable(answer.headers, answer.body.length, true);
-      res.writeHead(answer.status, outHeaders);
+      res.writeHead(answer.status, forwardable(answer.headers, answer.body.length, true));
       res.end(answer.body);
+      // Outside this handler: an exception in the caller's callback surfaces as theirs, not as a
+      // broken response.
+      if (onRecord) process.nextTick(onRecord, structuredClone(recorded));
     })().catch((error: unknown) => {
       res.destroy(error as Error);
     });

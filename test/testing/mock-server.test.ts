@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../../src/testing/index.js';
+import { startMockServer, type MockServer, type RecordedRequest } from '../../src/testing/index.js';
 import { validateErrorBody } from '../../src/validate.js';
 import { GROUP, INSTANCE_ID, PROJECT_ID, operationUrl, postJson, postRaw } from './http.js';
 
@@ -207,6 +207,23 @@ describe('several mocks, options and close()', () => {
       await expect(startMockServer({ port: first.port })).rejects.toThrow(`EADDRINUSE: address already in use 127.0.0.1:${first.port}`);
     } finally {
       await first.close();
+    }
+  });
+
+  it('calls onRequest with each recorded request, after answering it', async () => {
+    const seen: RecordedRequest[] = [];
+    const mock = await startMockServer({ onRequest: (r) => seen.push(r) });
+    try {
+      await postJson(operationUrl(mock.url), VALID);
+      await postJson(operationUrl(mock.url), { topic: 'orders' });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(seen.map((r) => [r.response.status, r.contract.valid])).toEqual([
+        [204, true],
+        [400, false],
+      ]);
+      expect(seen).toEqual(mock.requests());
+    } finally {
+      await mock.close();
     }
   });
 
