@@ -49,6 +49,9 @@ export async function launchRecordingBrowser(allowedUrl: string): Promise<Record
     args: LAUNCH_ARGS,
     viewport: { width: 1400, height: 900 },
     serviceWorkers: 'block',
+    // Network off, as for a reader opening the file on a plane; the route below still sees (and
+    // records) every request the page attempts.
+    offline: true,
   });
   const requests: string[] = [];
   const errors: string[] = [];
