@@ -53,49 +53,53 @@ const redocConfig = {
     },
   },
 };
-const configDir = mkdtempSync(join(tmpdir(), 'dms-docs-'));
-const configFile = join(configDir, 'redocly.yaml');
-writeFileSync(configFile, JSON.stringify(redocConfig)); // JSON is YAML
-
-mkdirSync(dirname(out), { recursive: true });
+// Redocly writes into a temporary folder; docs/index.html is only replaced by a page that passed the
+// checks below, so a failed build never leaves a page that calls out.
+const work = mkdtempSync(join(tmpdir(), 'dms-docs-'));
 try {
-  execFileSync(
-  process.execPath,
-  [
-    redocly,
-    'build-docs',
-    'generated/openapi.json',
-    '--inlineBundle',
-    '--config',
-    configFile,
-    '--title',
-    'DMS for Kafka: reset a consumer group offset',
-    '--output',
-    out,
-  ],
-  {
-    cwd: root,
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  },
-  );
-} catch (error) {
-  // Redocly's stderr is mostly a Node-version banner; show it only when the build fails.
-  process.stderr.write(String(error.stderr ?? error));
-  process.exit(1);
-} finally {
-  rmSync(configDir, { recursive: true, force: true });
-}
+  const configFile = join(work, 'redocly.yaml');
+  const rendered = join(work, 'index.html');
+  writeFileSync(configFile, JSON.stringify(redocConfig)); // JSON is YAML
+  try {
+    execFileSync(
+      process.execPath,
+      [
+        redocly,
+        'build-docs',
+        'generated/openapi.json',
+        '--inlineBundle',
+        '--config',
+        configFile,
+        '--title',
+        'DMS for Kafka: reset a consumer group offset',
+        '--output',
+        rendered,
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+  } catch (error) {
+    // Redocly's stderr is mostly a Node-version banner: shown only when the build fails.
+    throw new Error(`build-docs: redocly build-docs failed\n${String(error.stderr ?? error)}`);
+  }
 
-let html = readFileSync(out, 'utf8');
-for (const [url, replacement] of CDN_LOGOS) {
-  const count = html.split(url).length - 1;
-  if (count !== 1) throw new Error(`build-docs: expected the Redoc logo URL ${url} once, found it ${count} times`);
-  html = html.replace(url, replacement);
+  let html = readFileSync(rendered, 'utf8');
+  for (const [url, replacement] of CDN_LOGOS) {
+    const count = html.split(url).length - 1;
+    if (count !== 1) throw new Error(`build-docs: expected the Redoc logo URL ${url} once, found it ${count} times`);
+    html = html.replace(url, replacement);
+  }
+  // A quick static look for anything else the page would fetch by itself (a src attribute, a <link>, a
+  // CSS url() at http(s)); test/docs/page.test.ts checks the real thing in Chromium.
+  const external = html.match(/(?:\bsrc\s*=\s*["']?|<link\b[^>]*\bhref\s*=\s*["']?|url\(\s*["']?)https?:\/\/[^"' )>]+/g) ?? [];
+  if (external.length > 0) throw new Error(`build-docs: the page would load ${external.join(', ')}`);
+
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, html);
+  console.log(`${out} (${Math.round(html.length / 1024)} KiB)`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
-// A quick static look for anything else the page would fetch by itself (a src attribute, a <link>, a
-// CSS url() at http(s)); test/docs/page.test.ts checks the real thing in Chromium.
-const external = html.match(/(?:\bsrc\s*=\s*["']?|<link\b[^>]*\bhref\s*=\s*["']?|url\(\s*["']?)https?:\/\/[^"' )>]+/g) ?? [];
-if (external.length > 0) throw new Error(`build-docs: the page would load ${external.join(', ')}`);
-writeFileSync(out, html);
-console.log(`${out} (${Math.round(html.length / 1024)} KiB)`);
