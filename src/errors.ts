@@ -32,7 +32,7 @@ export class RequestValidationError extends Error {
   }
 }
 
-/** Parsed from an error response: every field is optional because a proxy may answer instead of the API. */
+/** What the client knows of a response that is not 204 (it may come from a proxy instead of the API). */
 interface ErrorDetails {
   readonly status: number;
   readonly statusText: string;
@@ -70,7 +70,7 @@ export class ResetOffsetError extends Error {
     const details = redact(rest, secrets);
     const errorCode = stringField(details.body, 'error_code');
     const errorMsg = stringField(details.body, 'error_msg');
-    super(describe(details, errorCode, errorMsg));
+    super(summary(details, errorCode, errorMsg));
     this.status = details.status;
     this.errorCode = errorCode;
     this.errorMsg = errorMsg;
@@ -79,7 +79,7 @@ export class ResetOffsetError extends Error {
   }
 }
 
-function describe(details: ErrorDetails, errorCode: string | undefined, errorMsg: string | undefined): string {
+function summary(details: Omit<ErrorDetails, 'secrets'>, errorCode: string | undefined, errorMsg: string | undefined): string {
   const { status, statusText, body } = details;
   if (errorCode !== undefined) return `${errorCode} (${status})${errorMsg === undefined ? '' : `: ${errorMsg}`}`;
   const http = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;

@@ -44,9 +44,10 @@ function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function nonNegative(name: string, value: number | undefined, fallback: number): number {
+// setTimeout holds at most 2^31 - 1 ms; a longer wait would fire at once, i.e. retry early.
+function delayOption(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new TypeError(`retry.${name} must be a finite number >= 0`);
+  if (typeof value !== 'number' || !(value >= 0 && value <= 2_147_483_647)) throw new TypeError(`retry.${name} must be a number of milliseconds from 0 to 2147483647`);
   return value;
 }
 
@@ -57,8 +58,8 @@ export function retryPolicy(option: boolean | RetryOptions | undefined): RetryPo
   if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) throw new TypeError('retry.attempts must be an integer from 1 to 10');
   return {
     attempts,
-    baseDelayMs: nonNegative('baseDelayMs', o.baseDelayMs, 200),
-    maxDelayMs: nonNegative('maxDelayMs', o.maxDelayMs, 5_000),
+    baseDelayMs: delayOption('baseDelayMs', o.baseDelayMs, 200),
+    maxDelayMs: delayOption('maxDelayMs', o.maxDelayMs, 5_000),
     sleep: o.sleep ?? sleepFor,
     random: o.random ?? Math.random,
   };

@@ -143,7 +143,7 @@ describe('createResetOffsetClient options', () => {
     expect(() => createResetOffsetClient({ endpoint: ENDPOINT, projectId: PROJECT_ID })).toThrow(/auth is required/);
   });
 
-  it.each([{ attempts: 0 }, { attempts: 11 }, { attempts: 1.5 }, { baseDelayMs: -1 }, { maxDelayMs: NaN }])('refuses retry %o', (retry) => {
+  it.each([{ attempts: 0 }, { attempts: 11 }, { attempts: 1.5 }, { baseDelayMs: -1 }, { maxDelayMs: NaN }, { maxDelayMs: 2 ** 31 }, { baseDelayMs: Infinity }])('refuses retry %o', (retry) => {
     expect(() => createResetOffsetClient({ ...base, endpoint: ENDPOINT, retry })).toThrow(/retry\./);
   });
 });
