@@ -11,9 +11,9 @@ export interface AkskCredentials {
   /** The secret access key (SK). Never sent; only used to compute the signature. */
   readonly secretKey: string;
   /** The security token of temporary credentials; sent and signed as X-Security-Token. */
-  readonly securityToken?: string;
+  readonly securityToken?: string | undefined;
   /** The clock for X-Sdk-Date (tests); the gateway accepts 15 minutes of skew. */
-  readonly now?: () => Date;
+  readonly now?: (() => Date) | undefined;
 }
 
 /**

@@ -9,9 +9,9 @@ import { parseDuration } from './duration.js';
 
 export interface BuilderOptions {
   /** The partition to reset; -1 (the default) means all partitions of the topic. */
-  readonly partition?: number;
+  readonly partition?: number | undefined;
   /** "Now" for byDuration (tests, or a fixed reference point); defaults to the current time. */
-  readonly now?: Date;
+  readonly now?: Date | undefined;
 }
 
 /** The largest offset the contract accepts (2^53 - 1): past any real log end, so clamped to the latest. */

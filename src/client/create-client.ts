@@ -23,15 +23,15 @@ export interface ResetOffsetClientOptions {
   /** `tokenAuth(...)` or `akskAuth(...)` (any openapi-fetch middleware that authenticates). */
   readonly auth: Middleware;
   /** The fetch to use (default: the global fetch at call time). */
-  readonly fetch?: FetchLike;
+  readonly fetch?: FetchLike | undefined;
   /** Deadline for a whole call, retries included. Default 30 000 ms; `Infinity` disables it. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Check requests against the spec's schemas before sending (default true). Safety checks always run. */
-  readonly validate?: boolean;
+  readonly validate?: boolean | undefined;
   /** Opt-in retries of network errors, 429, 502, 503 and 504. Default: no retries. */
-  readonly retry?: boolean | RetryOptions;
+  readonly retry?: boolean | RetryOptions | undefined;
   /** Allow a plain-http endpoint that is not a loopback address (e.g. a mock in a private network). */
-  readonly allowInsecureHttp?: boolean;
+  readonly allowInsecureHttp?: boolean | undefined;
 }
 
 export interface ResetMessageOffsetParams {
@@ -42,7 +42,7 @@ export interface ResetMessageOffsetParams {
   /** Exactly one of `message_offset` and `timestamp`; `partition` defaults to -1 (all). */
   readonly body: ResetMessageOffsetRequest;
   /** Aborts the call (and any wait between retries) with an AbortError. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface ResetOffsetClient {

@@ -5,18 +5,18 @@
 /** How to retry; `retry: true` means all defaults. */
 export interface RetryOptions {
   /** Total attempts, the first one included: an integer from 1 to 10. Default 3. */
-  readonly attempts?: number;
+  readonly attempts?: number | undefined;
   /** Upper bound of the first backoff; doubles per retry (full jitter). Default 200 ms. */
-  readonly baseDelayMs?: number;
+  readonly baseDelayMs?: number | undefined;
   /**
    * The longest wait between attempts. Default 5 000 ms. When `Retry-After` asks for longer, the call
    * gives up with the last error instead of retrying early.
    */
-  readonly maxDelayMs?: number;
+  readonly maxDelayMs?: number | undefined;
   /** Replaces the wait (tests); must reject when `signal` aborts. */
-  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  readonly sleep?: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
   /** Replaces Math.random for the jitter (tests); returns a number in [0, 1). */
-  readonly random?: () => number;
+  readonly random?: (() => number) | undefined;
 }
 
 export interface RetryPolicy {

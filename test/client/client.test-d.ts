@@ -47,6 +47,12 @@ describe('resetMessageOffset', () => {
     void client.resetMessageOffset({ instanceId, group: 7, body: { topic: 't', message_offset: 1 } });
   });
 
+  it('takes explicitly undefined optional options (exactOptionalPropertyTypes callers forwarding their own)', () => {
+    const forwarded: { signal?: AbortSignal | undefined; timeoutMs?: number | undefined } = {};
+    void client.resetMessageOffset({ instanceId, group: 'g', body: toEarliest('t', { partition: undefined }), signal: forwarded.signal });
+    createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p', auth: tokenAuth('t'), timeoutMs: forwarded.timeoutMs, retry: undefined });
+  });
+
   it('requires endpoint, projectId and auth', () => {
     // @ts-expect-error auth missing
     createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p' });
