@@ -59,16 +59,30 @@ function fingerprint(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** Whether the process that took a lock is gone (a run killed mid-pack must not block the next one). */
+function ownerGone(lock: string): boolean {
+  try {
+    const pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ESRCH') return true;
+    // No pid file yet (just created) or not ours to signal: fall back on the lock's age.
+    return Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS;
+  }
+}
+
 async function withLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
   for (;;) {
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      // A lock left by a killed run must not block the next one forever.
       try {
-        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+        if (ownerGone(lock)) rmSync(lock, { recursive: true, force: true });
       } catch {
         /* removed meanwhile */
       }
