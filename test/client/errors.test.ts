@@ -1,5 +1,5 @@
 // Every way a call can fail, and that the caller can tell them apart.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   AbortError,
   createResetOffsetClient,
@@ -158,6 +158,22 @@ describe('network, timeout and abort', () => {
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect(error).toMatchObject({ name: 'AbortError', cause: reason });
+  });
+
+  it('the default timeout is 30 s (fake timers)', async () => {
+    vi.useFakeTimers();
+    try {
+      const pending = clientWith({ endpoint: 'https://dms.example', fetch: () => new Promise<Response>(() => {}) }).resetMessageOffset(call);
+      const outcome = pending.catch((e: unknown) => e);
+      let settled = false;
+      void outcome.then(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(29_999);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await outcome).toMatchObject({ name: 'TimeoutError', timeoutMs: 30_000 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a fetch that ignores its signal cannot hold the call past the timeout or an abort', async () => {
