@@ -6,7 +6,7 @@
 // It compiles into .tmp/start/ (MOCK_BUILD_DIR to change), never into dist/: dist/ belongs to
 // `npm pack`, and a mock started during a pack must not race it. Compiling takes about 1.5 s.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,8 +28,14 @@ try {
   process.exit(1);
 }
 // The compiled code finds generated/ beside dist/, as in the published package.
+// Re-linked every time: a link left by a checkout at another path would point nowhere.
 const generated = join(buildDir, 'generated');
-if (!existsSync(generated)) symlinkSync(join(root, 'generated'), generated, 'junction');
+try {
+  unlinkSync(generated); // the link only, never what it points to
+} catch (error) {
+  if (error.code !== 'ENOENT') throw error;
+}
+symlinkSync(join(root, 'generated'), generated, 'junction');
 
 const args = process.argv.slice(2);
 const fromEnv = ['--port', process.env.PORT ?? '4010', '--host', process.env.HOST ?? '127.0.0.1'];

@@ -40,8 +40,8 @@ function checkOptions(port: number, host: string): void {
  *
  * @example
  * const mock = await startMockServer();
- * const client = createResetOffsetClient({ baseUrl: mock.url, auth: { token: 'test-token' } });
- * await client.resetMessageOffset({ ... });
+ * const client = createResetOffsetClient({ endpoint: mock.url, projectId, auth: tokenAuth('test-token') });
+ * await client.resetMessageOffset({ instanceId, group: 'orders-consumer', body: toEarliest('orders') });
  * expect(mock.requests()[0]?.contract).toEqual({ valid: true });
  * await mock.close();
  */
