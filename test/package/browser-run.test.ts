@@ -63,7 +63,9 @@ describe.skipIf(skipReason !== undefined)(`the browser bundle in Chromium${skipR
       }
     });
     browser = await launchRecordingBrowser(`${server.url}/`);
-    // Everything on the test server's origin may load; anything else is still refused.
+    // The docs' launcher is made for a page that needs no network (offline, one URL allowed). Here the
+    // page talks to the test server: everything on its origin may load, anything else is still refused.
+    await browser.context.setOffline(false);
     await browser.context.unroute('**/*');
     await browser.context.route('**/*', (route) => (route.request().url().startsWith(`${server.url}/`) ? route.continue() : route.abort('blockedbyclient')));
   }, 120_000);
