@@ -3,6 +3,7 @@
 // with Prism, the mock starts, the client's call resolves, the validator's verdicts are the mock's,
 // close() lets the process exit by itself, and the bin runs from node_modules/.bin.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRISM_PACKAGES } from '../../src/testing/prism-server.js';
@@ -69,6 +70,19 @@ describe('from a fresh project that installs the packed tarball', () => {
         'startMockServer needs Prism, an optional peer dependency of dms-kafka-reset-offset that is not installed. ' +
           'Install it in your project: npm install --save-dev @stoplight/prism-http@5.12.0 @stoplight/prism-http-server@5.12.2 @stoplight/prism-core@5.8.0',
       );
+    });
+
+    it('one validator: the client\'s check and the mock\'s verdict import the same module, the only one using the precompiled code', () => {
+      const dist = join(project.dir, 'node_modules/dms-kafka-reset-offset/dist');
+      const importsOf = (file: string) => [...readFileSync(join(dist, file), 'utf8').matchAll(/^(?:import|export)\s[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+      const modules = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+      const usingValidators = modules.filter((f) => importsOf(f).some((i) => i?.endsWith('generated/validators.js')));
+      expect(usingValidators).toEqual(['validate.js']);
+      expect(importsOf('client/request-checks.js')).toContain('../validate.js');
+      expect(importsOf('testing/request-verdict.js')).toContain('../validate.js');
+      // Nothing compiles a schema at run time: no module imports ajv.
+      expect(modules.flatMap((f) => importsOf(f).filter((i) => /^ajv(\/|$)/.test(i ?? '')))).toEqual([]);
+      expect(importsOf('index.js').length).toBeGreaterThan(0);
     });
   });
 
