@@ -51,6 +51,7 @@ function footprints(): Map<PeerId, Footprint> {
     ['client-token', own],
     ['client-aksk', own],
     ['official-sdk', sdk],
+    ['raw-node-http', none],
   ]);
 }
 
@@ -91,13 +92,17 @@ async function main(): Promise<void> {
       env: { ...process.env, BENCH_ENDPOINT: server.endpoint },
     });
 
-    const floorCalls = perCall.get(FLOOR)!;
+    const wall = (id: PeerId) => perCall.get(id)!.map((b) => b.wallUs);
+    const cpu = (id: PeerId) => perCall.get(id)!.map((b) => b.cpuUs);
     const floorCold = cold.get(FLOOR)!;
     const peers: PeerResult[] = PEERS.map((peer) => ({
       id: peer.id,
       label: peer.label,
-      perCallUs: summarize(perCall.get(peer.id)!),
-      perCallRatio: summarize(pairedRatios(perCall.get(peer.id)!, floorCalls)),
+      reference: peer.reference === true,
+      perCallUs: summarize(wall(peer.id)),
+      perCallRatio: summarize(pairedRatios(wall(peer.id), wall(FLOOR))),
+      cpuPerCallUs: summarize(cpu(peer.id)),
+      cpuPerCallRatio: summarize(pairedRatios(cpu(peer.id), cpu(FLOOR))),
       coldStartMs: summarize(cold.get(peer.id)!),
       coldStartRatio: summarize(pairedRatios(cold.get(peer.id)!, floorCold)),
       bundle: bundles.get(peer.id)!,

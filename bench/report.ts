@@ -8,10 +8,15 @@ import type { ValidatorThroughput } from './validator-throughput.js';
 export interface PeerResult {
   readonly id: PeerId;
   readonly label: string;
-  /** Microseconds per call. */
+  /** A reference row: shown, but no goal is judged on it. */
+  readonly reference: boolean;
+  /** Microseconds per call (wall clock). */
   readonly perCallUs: Summary;
   /** Per-round ratio to raw fetch. */
   readonly perCallRatio: Summary;
+  /** CPU microseconds of this process per call (robust against other load), and its per-round ratio. */
+  readonly cpuPerCallUs: Summary;
+  readonly cpuPerCallRatio: Summary;
   readonly coldStartMs: Summary;
   readonly coldStartRatio: Summary;
   /** esbuild, minified, platform node (the official SDK runs only on Node). */
@@ -58,11 +63,13 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 function peersTable(peers: readonly PeerResult[]): string {
   return table(
-    ['peer', 'µs per call', '× raw fetch', 'cold start, ms', '× raw fetch', 'bundle, KiB min', 'KiB gzip', 'packages', 'install, MiB'],
+    ['peer', 'µs per call', '× raw fetch', 'CPU µs per call', '× raw fetch', 'cold start, ms', '× raw fetch', 'bundle, KiB min', 'KiB gzip', 'packages', 'install, MiB'],
     peers.map((p) => [
-      p.label,
+      p.reference ? `*${p.label}*` : p.label,
       spread(p.perCallUs, fixed(0)),
       spread(p.perCallRatio, fixed(2)),
+      spread(p.cpuPerCallUs, fixed(0)),
+      spread(p.cpuPerCallRatio, fixed(2)),
       spread(p.coldStartMs, fixed(1)),
       spread(p.coldStartRatio, fixed(2)),
       kib(p.bundle.minified),
@@ -79,7 +86,8 @@ export function renderMarkdown(results: BenchResults): string {
   const v = results.validator;
   return [
     `Run ${results.generatedAt}: Node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, load ${machine.loadAtStart.toFixed(2)} at start / ${results.loadAtEnd.toFixed(2)} at end.`,
-    `Median (min–max) over ${params.rounds} rounds of ${params.callsPerRound} sequential calls after ${params.warmupCalls} warm-up calls per peer, and over ${params.coldStartChildren} cold starts per peer; ratios are taken within each round.`,
+    `Median (min–max) over ${params.rounds} rounds of ${params.callsPerRound} sequential calls after ${params.warmupCalls} warm-up calls per peer, and over ${params.coldStartChildren} cold starts per peer; ratios are taken within each round. ` +
+      'CPU µs: user + system time of the bench process per call (the in-process capture server included, alike for all peers). The italic row is a reference, not a goal.',
     '',
     peersTable(results.peers),
     '',
@@ -102,7 +110,7 @@ export function renderMarkdown(results: BenchResults): string {
   ].join('\n');
 }
 
-/** The issue's goals, judged on the medians. */
+/** The issue's goals, judged on the medians (per call: on the wall clock, as the issue asks; CPU shown beside). */
 export function judgeGoals(peers: readonly PeerResult[]): Goal[] {
   const byId = new Map(peers.map((p) => [p.id, p]));
   const get = (id: PeerId): PeerResult => {
@@ -115,7 +123,7 @@ export function judgeGoals(peers: readonly PeerResult[]): Goal[] {
   const goals: Goal[] = [
     {
       goal: 'per call ≤ 1.25× raw fetch (token, validation on)',
-      measured: `${token.perCallRatio.median.toFixed(2)}×`,
+      measured: `${token.perCallRatio.median.toFixed(2)}× (CPU time: ${token.cpuPerCallRatio.median.toFixed(2)}×)`,
       met: token.perCallRatio.median <= 1.25,
     },
     {
@@ -126,6 +134,7 @@ export function judgeGoals(peers: readonly PeerResult[]): Goal[] {
   ];
   const figures: ReadonlyArray<readonly [string, (p: PeerResult) => number, (n: number) => string]> = [
     ['µs per call', (p) => p.perCallUs.median, fixed(0)],
+    ['CPU µs per call', (p) => p.cpuPerCallUs.median, fixed(0)],
     ['cold start ms', (p) => p.coldStartMs.median, fixed(1)],
     ['bundle KiB minified', (p) => p.bundle.minified, kib],
     ['bundle KiB gzip', (p) => p.bundle.gzip, kib],

@@ -1,12 +1,13 @@
-// The four peers of the bench, in table order. Each is set up in-process for the per-call figures,
+// The four peers of the bench, plus one reference row, in table order. Each is set up in-process for the per-call figures,
 // and as a one-call entry (bench/entries/<id>.ts) for the bundle-size and cold-start figures.
 import { createCall as clientAksk } from './client-aksk.js';
 import { createCall as clientToken } from './client-token.js';
 import { createCall as officialSdk } from './official-sdk.js';
 import type { CreateCall } from './peer.js';
 import { createCall as rawFetch } from './raw-fetch.js';
+import { createCall as rawNodeHttp } from './raw-node-http.js';
 
-export type PeerId = 'raw-fetch' | 'client-token' | 'client-aksk' | 'official-sdk';
+export type PeerId = 'raw-fetch' | 'client-token' | 'client-aksk' | 'official-sdk' | 'raw-node-http';
 
 export interface Peer {
   readonly id: PeerId;
@@ -14,6 +15,8 @@ export interface Peer {
   /** How the request is authenticated; the bench checks the matching header on the captured request. */
   readonly auth: 'token' | 'aksk';
   readonly createCall: CreateCall;
+  /** A reference row that explains other figures; no goal is judged on it. */
+  readonly reference?: true;
 }
 
 export const PEERS: readonly Peer[] = [
@@ -21,6 +24,7 @@ export const PEERS: readonly Peer[] = [
   { id: 'client-token', label: 'this client, token + validation', auth: 'token', createCall: clientToken },
   { id: 'client-aksk', label: 'this client, AK/SK + validation', auth: 'aksk', createCall: clientAksk },
   { id: 'official-sdk', label: 'official SDK (AK/SK)', auth: 'aksk', createCall: officialSdk },
+  { id: 'raw-node-http', label: 'raw node:http (reference, token)', auth: 'token', createCall: rawNodeHttp, reference: true },
 ];
 
 /** The floor every ratio is taken against. */
