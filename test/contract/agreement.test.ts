@@ -1,13 +1,13 @@
 // The request-body corpus, judged three ways against its expected verdict: the validator
 // (validateResetRequest), Prism over raw HTTP (204, or 400 with a valid Error body), and the client's
 // pre-send check (RequestValidationError or not, and for a valid body the call resolving on the mock).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createResetOffsetClient, RequestValidationError, tokenAuth, type ResetMessageOffsetRequest, type ResetOffsetClient } from '../../src/index.js';
-import { startMockServer, type MockServer } from '../../src/testing/index.js';
 import { isResetRequest, validateErrorBody, validateResetRequest } from '../../src/validate.js';
 import { BODY_CASES } from '../fixtures/request-bodies.js';
 import { schemaValidator } from '../support/ajv.js';
 import { GROUP, INSTANCE_ID, PROJECT_ID, operationUrl, postJson } from '../testing/http.js';
+import { useMockServer } from '../testing/use-mock.js';
 
 const errorSchema = schemaValidator('Error');
 
@@ -23,14 +23,10 @@ async function clientVerdict(client: ResetOffsetClient, body: unknown) {
 }
 
 describe('corpus: validator, mock (Prism over HTTP) and client agree with each expected verdict', () => {
-  let mock: MockServer;
+  const mock = useMockServer();
   let client: ResetOffsetClient;
-  beforeAll(async () => {
-    mock = await startMockServer();
+  beforeAll(() => {
     client = createResetOffsetClient({ endpoint: mock.url, projectId: PROJECT_ID, auth: tokenAuth('test-token') });
-  });
-  afterAll(async () => {
-    await mock.close();
   });
 
   it('has at least 40 cases, valid and invalid, each with a reason and a unique name', () => {

@@ -1,22 +1,16 @@
 // The client against the mock: 204 resolves; each documented error status, and each of its named
 // examples (selected with Prefer), rejects with a ResetOffsetError carrying that example's fields.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createResetOffsetClient, ResetOffsetError, tokenAuth, toOffset, type ResetOffsetClient } from '../../src/index.js';
-import { startMockServer, type MockServer } from '../../src/testing/index.js';
 import { requestExamples, responseExamples } from '../support/spec.js';
 import { GROUP, INSTANCE_ID, PROJECT_ID } from '../testing/http.js';
+import { useMockServer } from '../testing/use-mock.js';
 
 const errorStatuses = responseExamples.filter((r) => r.status !== '204');
 const errorExamples = errorStatuses.flatMap(({ status, examples }) => examples.map((example) => ({ status: Number(status), ...example })));
 
 describe('client against the mock', () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startMockServer();
-  });
-  afterAll(async () => {
-    await mock.close();
-  });
+  const mock = useMockServer();
 
   /** A client whose requests carry `prefer` (Prism's way of choosing a documented response). */
   const client = (prefer?: string): ResetOffsetClient =>

@@ -2,11 +2,11 @@
 // with an Error body, Prism naming the parameter), accepts well-formed ones (204), and its verdict is the
 // validator's and the client's. '.', '..' and '' cannot even be sent: a URL parser collapses them.
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createResetOffsetClient, RequestValidationError, tokenAuth, toOffset } from '../../src/index.js';
-import { startMockServer, type MockServer } from '../../src/testing/index.js';
 import { validateErrorBody, validatePathParams, type PathParams } from '../../src/validate.js';
 import { GROUP, INSTANCE_ID, PROJECT_ID, operationUrl, postJson } from '../testing/http.js';
+import { useMockServer } from '../testing/use-mock.js';
 
 type Name = keyof PathParams;
 interface ParamCase {
@@ -56,14 +56,7 @@ const UNSENDABLE = ['.', '..', ''];
 const withParam = (c: { name: Name; value: string }): PathParams => ({ project_id: PROJECT_ID, instance_id: INSTANCE_ID, group: GROUP, [c.name]: c.value });
 
 describe('path parameters', () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startMockServer();
-  });
-  afterAll(async () => {
-    await mock.close();
-  });
-  beforeEach(() => mock.clearRequests());
+  const mock = useMockServer({ clearEachTest: true });
 
   const clientFor = (projectId: string) => createResetOffsetClient({ endpoint: mock.url, projectId, auth: tokenAuth('test-token') });
 

@@ -3,10 +3,10 @@
 // valid and invalid mixed: extra keys, wrong types, null, both/neither of message_offset and timestamp,
 // and integers around -1, 0, 2^31, 2^53.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../../src/testing/index.js';
+import { describe, expect, it } from 'vitest';
 import { isResetRequest, validateErrorBody, validateResetRequest } from '../../src/validate.js';
 import { operationUrl, postRaw } from '../testing/http.js';
+import { useMockServer } from '../testing/use-mock.js';
 
 const RUNS = Math.max(2000, Number(process.env['PROPERTY_RUNS'] ?? 0) || 0);
 const SEED = process.env['PROPERTY_SEED'] === undefined ? Date.now() ^ (Math.random() * 2 ** 31) : Number(process.env['PROPERTY_SEED']);
@@ -93,13 +93,7 @@ const body = fc.oneof(
 );
 
 describe('property: validator and Prism give the same verdict', () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startMockServer();
-  });
-  afterAll(async () => {
-    await mock.close();
-  });
+  const mock = useMockServer();
 
   it(`for ${RUNS} generated bodies (seed ${SEED})`, { timeout: Math.max(120_000, RUNS * 60) }, async () => {
     const url = operationUrl(mock.url);

@@ -1,20 +1,14 @@
 import { Agent, request } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer, type RecordedRequest } from '../../src/testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { startMockServer, type RecordedRequest } from '../../src/testing/index.js';
 import { validateErrorBody } from '../../src/validate.js';
 import { GROUP, INSTANCE_ID, PROJECT_ID, operationUrl, postJson, postRaw } from './http.js';
+import { useMockServer } from './use-mock.js';
 
 const VALID = { topic: 'orders', partition: 0, message_offset: 10 };
 
 describe('startMockServer', () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startMockServer();
-  });
-  afterAll(async () => {
-    await mock.close();
-  });
-  beforeEach(() => mock.clearRequests());
+  const mock = useMockServer({ clearEachTest: true });
 
   it('listens on a free loopback port by default', () => {
     expect(mock.url).toBe(`http://127.0.0.1:${mock.port}`);
