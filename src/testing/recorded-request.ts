@@ -10,7 +10,7 @@ export interface RecordedRequest {
   readonly pathParams: Readonly<PathParams> | null;
   /**
    * The request headers, lower-case names. Credentials are redacted: X-Auth-Token, X-Security-Token and
-   * Cookie become `[REDACTED]`, Authorization keeps only its scheme (`SDK-HMAC-SHA256 [REDACTED]`).
+   * Cookie become `[REDACTED]`, Authorization keeps only a known scheme (`SDK-HMAC-SHA256 [REDACTED]`).
    */
   readonly headers: Readonly<Record<string, string>>;
   /** The body parsed as JSON; undefined when there was no body or it was not JSON (see rawBody). */
