@@ -4,7 +4,7 @@ import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, 
 import type { AddressInfo } from 'node:net';
 import type { RecordedRequest } from './recorded-request.js';
 import { redactHeader } from './redact.js';
-import { requestVerdict, type Operation } from './request-verdict.js';
+import { hasMalformedEncoding, requestVerdict, targetPath, type Operation } from './request-verdict.js';
 
 export interface RecordingFront {
   readonly url: string;
@@ -56,6 +56,19 @@ function readAll(stream: IncomingMessage): Promise<Buffer> {
   });
 }
 
+const MALFORMED_PATH = {
+  status: 400,
+  headers: { 'content-type': 'application/problem+json' },
+  body: Buffer.from(
+    JSON.stringify({
+      type: 'about:blank',
+      title: 'Malformed percent-encoding in the request path',
+      status: 400,
+      detail: 'A path segment has a % not followed by valid UTF-8 percent-encoding; no server could route it.',
+    }),
+  ),
+};
+
 function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
@@ -101,7 +114,9 @@ export function startRecordingFront(options: RecordingFrontOptions): Promise<Rec
       const verdict = requestVerdict(operation, { method, target, headers, rawBody });
       let answer: { status: number; headers: IncomingHttpHeaders; body: Buffer };
       try {
-        answer = await forward(req, body, hadBody);
+        // Prism 5.12 throws an uncaught URIError on such a path, which would end the consumer's test
+        // process: this one answer is the front's own.
+        answer = hasMalformedEncoding(targetPath(target)) ? MALFORMED_PATH : await forward(req, body, hadBody);
       } catch (error) {
         const message = `dms-kafka-reset-offset mock: Prism did not answer (${(error as Error).message})`;
         answer = { status: 502, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from(message) };

@@ -35,13 +35,30 @@ function parseBody(raw: string): unknown {
   }
 }
 
+/** The request target's path, normalised by the WHATWG URL parser as Prism does (`..` resolved). */
+export function targetPath(target: string): string {
+  return new URL(target, 'http://mock.invalid').pathname;
+}
+
+/** Whether a path segment cannot be percent-decoded (e.g. `%E0%A4%A`). */
+export function hasMalformedEncoding(pathname: string): boolean {
+  return pathname.split('/').some((segment) => {
+    try {
+      decodeURIComponent(segment);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
 /**
  * The path parameters of `pathname` under `template` (`{name}` matches one segment), percent-decoded;
  * null when the path is another one. The pathname is normalised by the WHATWG URL parser first, as Prism
  * does, so `..` segments are judged where they really lead.
  */
 export function matchPath(template: string, target: string): Record<string, string> | null {
-  const pathname = new URL(target, 'http://mock.invalid').pathname;
+  const pathname = targetPath(target);
   const want = template.split('/');
   const got = pathname.split('/');
   if (want.length !== got.length) return null;
@@ -79,7 +96,9 @@ export function requestVerdict(operation: Operation, request: ReceivedRequest): 
   const body = typeof parsed === 'symbol' ? undefined : parsed;
   const params = request.method === operation.method ? matchPath(operation.template, request.target) : null;
   if (params === null) {
-    const message = `is not ${operation.method} ${operation.template}, the contract's operation`;
+    const message = hasMalformedEncoding(targetPath(request.target))
+      ? 'has a path with malformed percent-encoding'
+      : `is not ${operation.method} ${operation.template}, the contract's operation`;
     return { pathParams: null, body, contract: { valid: false, errors: [{ path: '', message }] } };
   }
   const pathParams: PathParams = {

@@ -125,6 +125,20 @@ describe('startMockServer', () => {
     });
   });
 
+  it('answers a path with malformed percent-encoding itself (Prism would crash the process) and keeps serving', async () => {
+    const url = operationUrl(mock.url).replace('/groups/orders-consumer/', '/groups/%E0%A4%A/');
+    const answer = await postJson(url, VALID);
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    expect(answer.json).toMatchObject({ title: 'Malformed percent-encoding in the request path', status: 400 });
+    expect(mock.requests()[0]).toMatchObject({
+      pathParams: null,
+      contract: { valid: false, errors: [{ path: '', message: 'has a path with malformed percent-encoding' }] },
+      response: { status: 400 },
+    });
+    expect((await postJson(operationUrl(mock.url), VALID)).status).toBe(204);
+  });
+
   it('passes Prefer through to Prism', async () => {
     const answer = await postJson(operationUrl(mock.url), VALID, { prefer: 'code=404' });
     expect(answer.status).toBe(404);
