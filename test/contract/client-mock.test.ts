@@ -1,7 +1,7 @@
 // The client against the mock: 204 resolves; each documented error status, and each of its named
 // examples (selected with Prefer), rejects with a ResetOffsetError carrying that example's fields.
 import { describe, expect, it } from 'vitest';
-import { createResetOffsetClient, ResetOffsetError, tokenAuth, toOffset, type ResetOffsetClient } from '../../src/index.js';
+import { akskAuth, createResetOffsetClient, ResetOffsetError, tokenAuth, toOffset, type ResetOffsetClient } from '../../src/index.js';
 import { requestExamples, responseExamples } from '../support/spec.js';
 import { GROUP, INSTANCE_ID, PROJECT_ID } from '../testing/http.js';
 import { useMockServer } from '../testing/use-mock.js';
@@ -61,6 +61,24 @@ describe('client against the mock', () => {
     expect((error as Error).message).toBe(`${example.error_code} (${status}): ${example.error_msg}`);
     // The request itself met the contract: only the answer was chosen.
     expect(mock.requests().map((r) => [r.contract.valid, r.response.status])).toEqual([[true, status]]);
+  });
+
+  it('an AK/SK-signed call resolves; the recording keeps the scheme, never the key, signature or session token', async () => {
+    mock.clearRequests();
+    const secretKey = 'FakeSecretKey0123456789abcdefghijklmnopqr';
+    const securityToken = 'FakeSessionToken-0123456789';
+    const signed = createResetOffsetClient({
+      endpoint: mock.url,
+      projectId: PROJECT_ID,
+      auth: akskAuth({ accessKey: 'FAKEAK0123456789ABCD', secretKey, securityToken }),
+    });
+    await expect(call(signed)).resolves.toBeUndefined();
+    const [recorded] = mock.requests();
+    expect(recorded).toMatchObject({ contract: { valid: true }, response: { status: 204 } });
+    expect(recorded?.headers).toMatchObject({ authorization: 'SDK-HMAC-SHA256 [REDACTED]', 'x-security-token': '[REDACTED]', 'x-project-id': PROJECT_ID });
+    expect(recorded?.headers['x-sdk-date']).toMatch(/^\d{8}T\d{6}Z$/);
+    const text = JSON.stringify(recorded);
+    for (const secret of [secretKey, securityToken, 'Signature=', 'FAKEAK']) expect(text).not.toContain(secret);
   });
 
   it('without a token the mock answers 401 (security is part of the contract)', async () => {
