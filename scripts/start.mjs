@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// `npm start`: compiles src/ with tsconfig.build.json (the code the package ships) and runs its mock
-// program, src/testing/run-cli.ts: the same startMockServer consumers get. PORT (default 4010) and HOST
+// `npm start`: compiles the mock program, src/testing/ (and what it imports), with the package's build
+// settings and runs it: the same startMockServer consumers get. PORT (default 4010) and HOST
 // (default 127.0.0.1) choose where it listens; arguments (`npm start -- --port 0`) win over both.
 //
 // It compiles into .tmp/start/ (MOCK_BUILD_DIR to change), never into dist/: dist/ belongs to
-// `npm pack`, and a mock started during a pack must not race it. Compiling takes about 1.5 s.
+// `npm pack`, and a mock started during a pack must not race it. Compiling takes about 1 s.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,13 +18,21 @@ const buildDir = resolve(root, process.env.MOCK_BUILD_DIR ?? '.tmp/start');
 
 rmSync(join(buildDir, 'dist'), { recursive: true, force: true });
 mkdirSync(buildDir, { recursive: true });
+// The package's build settings, for the mock program and what it imports only (not the client).
+const tsconfig = join(buildDir, 'tsconfig.json');
+writeFileSync(
+  tsconfig,
+  JSON.stringify({
+    extends: join(root, 'tsconfig.build.json'),
+    compilerOptions: { rootDir: join(root, 'src'), outDir: join(buildDir, 'dist'), declaration: false },
+    include: [],
+    files: [join(root, 'src/testing/cli.ts'), join(root, 'src/testing/index.ts')],
+  }),
+);
 try {
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', join(buildDir, 'dist'), '--declaration', 'false'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  execFileSync(process.execPath, [tsc, '-p', tsconfig], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 } catch {
-  console.error('npm start: compiling src/ failed (see above).');
+  console.error('npm start: compiling src/testing failed (see above).');
   process.exit(1);
 }
 // The compiled code finds generated/ beside dist/, as in the published package.
