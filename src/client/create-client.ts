@@ -8,7 +8,7 @@ import { startDeadline } from './deadline.js';
 import { baseUrl } from './endpoint.js';
 import { guardedFetch, type FetchLike } from './fetch-guard.js';
 import { checkRequest } from './request-checks.js';
-import { parseRetryAfter, RETRYABLE_STATUSES, retryDelay, retryPolicy, type RetryOptions } from './retry.js';
+import type { RetryPolicy } from './retry.js';
 
 export const RESET_MESSAGE_OFFSET_PATH = '/v2/{project_id}/instances/{instance_id}/management/groups/{group}/reset-message-offset';
 
@@ -28,8 +28,8 @@ export interface ResetOffsetClientOptions {
   readonly timeoutMs?: number | undefined;
   /** Check requests against the spec's schemas before sending (default true). Safety checks always run. */
   readonly validate?: boolean | undefined;
-  /** Opt-in retries of network errors, 429, 502, 503 and 504. Default: no retries. */
-  readonly retry?: boolean | RetryOptions | undefined;
+  /** Opt-in retries: `retryPolicy()` (network errors, 429, 502, 503, 504). Default: no retries. */
+  readonly retry?: RetryPolicy | undefined;
   /** Allow a plain-http endpoint that is not a loopback address (e.g. a mock in a private network). */
   readonly allowInsecureHttp?: boolean | undefined;
 }
@@ -78,7 +78,7 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
   if (typeof auth?.onRequest !== 'function') throw new TypeError('auth is required: tokenAuth(...) or akskAuth(...)');
   const timeoutMs = timeoutOf(options.timeoutMs);
   const validate = options.validate ?? true;
-  const policy = retryPolicy(options.retry);
+  const policy = options.retry;
   const projectId = options.projectId;
   // Resolved at call time, so a fetch installed globally after the client was created is used.
   const fetchImpl: FetchLike = options.fetch ?? ((request) => globalThis.fetch(request));
@@ -105,7 +105,7 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
         requestIdHeader: response.headers.get('X-Request-Id'),
         secrets: secretsOf(response),
       }),
-      retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
+      response,
     };
   }
 
@@ -120,20 +120,19 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
         const fired = deadline.reason();
         if (fired) throw fired;
         let failure: ResetOffsetError | NetworkError;
-        let retryAfterMs: number | undefined;
+        let response: Response | undefined;
         try {
           const outcome = await Promise.race([attempt(params, checked.body, deadline.signal), deadline.aborted]);
           if (outcome === undefined) return;
-          ({ error: failure, retryAfterMs } = outcome);
+          ({ error: failure, response } = outcome);
         } catch (error) {
           const fired = deadline.reason();
           if (fired) throw fired;
           if (!(error instanceof NetworkError)) throw error;
           failure = error;
         }
-        const retryable = failure instanceof NetworkError || RETRYABLE_STATUSES.has(failure.status);
-        const delay = retryable && n < policy.attempts ? retryDelay(policy, n, retryAfterMs) : undefined;
-        if (delay === undefined) throw failure;
+        const delay = policy?.delay(n, failure, response);
+        if (policy === undefined || delay === undefined) throw failure;
         try {
           await policy.sleep(delay, deadline.signal);
         } catch (error) {

@@ -1,8 +1,9 @@
-// Opt-in retries. Resetting to an absolute offset or timestamp is idempotent (the same request always
-// leads to the same committed offset), so repeating it after a lost response cannot move the group
-// twice. Only failures that say "try again" are retried: network errors, 429, 502, 503, 504.
+// Opt-in retries, as a policy object the caller creates with `retryPolicy(...)`: a bundle that does not
+// retry never contains this code. Resetting to an absolute offset or timestamp is idempotent (the same
+// request always leads to the same committed offset), so repeating it after a lost response cannot move
+// the group twice. Only failures that say "try again" are retried: network errors, 429, 502, 503, 504.
 
-/** How to retry; `retry: true` means all defaults. */
+/** How to retry. */
 export interface RetryOptions {
   /** Total attempts, the first one included: an integer from 1 to 10. Default 3. */
   readonly attempts?: number | undefined;
@@ -19,15 +20,16 @@ export interface RetryOptions {
   readonly random?: (() => number) | undefined;
 }
 
+/** What the client asks between attempts: the `retry` option of `createResetOffsetClient`. */
 export interface RetryPolicy {
-  readonly attempts: number;
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
-  readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
-  readonly random: () => number;
+  /**
+   * The wait in ms before attempt `attempt + 1` (counting from 1), or `undefined` to end the call with
+   * `failure`. `response` is the failed attempt's response (none after a network error).
+   */
+  delay(attempt: number, failure: Error, response: Response | undefined): number | undefined;
+  /** Waits `ms`; rejects when `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
-
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -51,20 +53,6 @@ function delayOption(name: string, value: number | undefined, fallback: number):
   return value;
 }
 
-/** The policy for a `retry` option; `undefined`/`false` means a single attempt. */
-export function retryPolicy(option: boolean | RetryOptions | undefined): RetryPolicy {
-  const o: RetryOptions = option === true ? {} : option === false || option === undefined ? { attempts: 1 } : option;
-  const attempts = o.attempts ?? 3;
-  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) throw new TypeError('retry.attempts must be an integer from 1 to 10');
-  return {
-    attempts,
-    baseDelayMs: delayOption('baseDelayMs', o.baseDelayMs, 200),
-    maxDelayMs: delayOption('maxDelayMs', o.maxDelayMs, 5_000),
-    sleep: o.sleep ?? sleepFor,
-    random: o.random ?? Math.random,
-  };
-}
-
 /**
  * `Retry-After` in milliseconds: delta-seconds or an HTTP-date; `undefined` when absent or unreadable.
  *
@@ -81,13 +69,29 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 }
 
 /**
- * The wait before attempt `attempt + 1` (attempt counts from 1): full jitter over an exponentially
- * growing, capped window, but never less than the server's `Retry-After`; `undefined` when the server
- * asks to wait longer than `maxDelayMs` (the caller then gets the error instead of an early retry).
+ * Retries network errors, 429, 502, 503 and 504: full jitter over an exponentially growing, capped
+ * window (a random wait up to `baseDelayMs * 2^(attempt-1)`, at most `maxDelayMs`), never sooner than
+ * the server's `Retry-After`; when that asks for more than `maxDelayMs`, the call ends with the error.
+ * Throws a TypeError for options out of range.
+ *
+ * @example
+ * createResetOffsetClient({ endpoint, projectId, auth, retry: retryPolicy({ attempts: 3 }) });
  */
-export function retryDelay(policy: RetryPolicy, attempt: number, retryAfterMs: number | undefined): number | undefined {
-  if (retryAfterMs !== undefined && retryAfterMs > policy.maxDelayMs) return undefined;
-  const window = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  const jitter = Math.floor(policy.random() * window);
-  return Math.max(jitter, retryAfterMs ?? 0);
+export function retryPolicy(options: RetryOptions = {}): RetryPolicy {
+  const { attempts = 3, sleep = sleepFor, random = Math.random } = options;
+  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) throw new TypeError('retry.attempts must be an integer from 1 to 10');
+  const baseDelayMs = delayOption('baseDelayMs', options.baseDelayMs, 200);
+  const maxDelayMs = delayOption('maxDelayMs', options.maxDelayMs, 5_000);
+  return {
+    delay(attempt, _failure, response) {
+      // The client asks only after a NetworkError (no response) or a ResetOffsetError; of the
+      // statuses, only these say "try again".
+      if (attempt >= attempts || (response && ![429, 502, 503, 504].includes(response.status))) return undefined;
+      const retryAfterMs = parseRetryAfter(response?.headers.get('Retry-After') ?? null);
+      if (retryAfterMs !== undefined && retryAfterMs > maxDelayMs) return undefined;
+      const window = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+      return Math.max(Math.floor(random() * window), retryAfterMs ?? 0);
+    },
+    sleep,
+  };
 }

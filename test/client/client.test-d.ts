@@ -6,6 +6,7 @@ import {
   createResetOffsetClient,
   ResetOffsetError,
   RequestValidationError,
+  retryPolicy,
   toDatetime,
   toEarliest,
   tokenAuth,
@@ -58,7 +59,9 @@ describe('resetMessageOffset', () => {
     createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p' });
     // @ts-expect-error endpoint missing
     createResetOffsetClient({ projectId: 'p', auth: tokenAuth('t') });
-    createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p', auth: akskAuth({ accessKey: 'a', secretKey: 's' }), retry: { attempts: 3 }, timeoutMs: 1000, validate: false });
+    createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p', auth: akskAuth({ accessKey: 'a', secretKey: 's' }), retry: retryPolicy({ attempts: 3 }), timeoutMs: 1000, validate: false });
+    // @ts-expect-error retries come from retryPolicy(), so a bundle without them leaves the retry code out
+    createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p', auth: tokenAuth('t'), retry: true });
   });
 });
 

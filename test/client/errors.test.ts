@@ -5,6 +5,7 @@ import {
   createResetOffsetClient,
   NetworkError,
   ResetOffsetError,
+  retryPolicy,
   TimeoutError,
   tokenAuth,
   toEarliest,
@@ -210,7 +211,7 @@ describe('network, timeout and abort', () => {
         throw new RangeError('vault unavailable');
       }),
       fetch: rec.fetch,
-      retry: true,
+      retry: retryPolicy(),
     });
     await expect(client.resetMessageOffset(call)).rejects.toThrow(RangeError);
     expect(rec.requests).toHaveLength(0);

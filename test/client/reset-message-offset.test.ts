@@ -1,6 +1,6 @@
 // resetMessageOffset through an injected fetch: what is sent, and what resolves.
 import { describe, expect, it } from 'vitest';
-import { createResetOffsetClient, tokenAuth, toEarliest, type ResetMessageOffsetRequest } from '../../src/index.js';
+import { createResetOffsetClient, retryPolicy, tokenAuth, toEarliest, type ResetMessageOffsetRequest } from '../../src/index.js';
 import { INSTANCE_ID, PROJECT_ID, recorder, TOKEN } from './helpers.js';
 
 const ENDPOINT = 'https://dms.eu-de.otc.t-systems.com';
@@ -144,6 +144,6 @@ describe('createResetOffsetClient options', () => {
   });
 
   it.each([{ attempts: 0 }, { attempts: 11 }, { attempts: 1.5 }, { baseDelayMs: -1 }, { maxDelayMs: NaN }, { maxDelayMs: 2 ** 31 }, { baseDelayMs: Infinity }])('refuses retry %o', (retry) => {
-    expect(() => createResetOffsetClient({ ...base, endpoint: ENDPOINT, retry })).toThrow(/retry\./);
+    expect(() => createResetOffsetClient({ ...base, endpoint: ENDPOINT, retry: retryPolicy(retry) })).toThrow(/retry\./);
   });
 });

@@ -8,6 +8,7 @@ import {
   createResetOffsetClient,
   NetworkError,
   ResetOffsetError,
+  retryPolicy,
   TimeoutError,
   tokenAuth,
   toEarliest,
@@ -17,21 +18,18 @@ import { ACCESS_KEY, INSTANCE_ID, json, PROJECT_ID, recorder, SECRET_KEY, TOKEN 
 
 const call = { instanceId: INSTANCE_ID, group: 'g', body: toEarliest('orders') };
 
-function setup(respond: (n: number) => Response | Promise<Response>, retry: boolean | RetryOptions = {}, extra: { timeoutMs?: number } = {}) {
+function setup(respond: (n: number) => Response | Promise<Response>, retry: RetryOptions = {}, extra: { timeoutMs?: number } = {}) {
   const waits: number[] = [];
   const rec = recorder((_r, n) => respond(n));
-  const options: RetryOptions | boolean =
-    typeof retry === 'boolean'
-      ? retry
-      : {
-          random: () => 0.5,
-          sleep: async (ms, signal) => {
-            waits.push(ms);
-            if (signal.aborted) throw signal.reason;
-          },
-          ...retry,
-        };
-  const client = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth: tokenAuth(TOKEN), fetch: rec.fetch, retry: options, ...extra });
+  const options: RetryOptions = {
+    random: () => 0.5,
+    sleep: async (ms, signal) => {
+      waits.push(ms);
+      if (signal.aborted) throw signal.reason;
+    },
+    ...retry,
+  };
+  const client = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth: tokenAuth(TOKEN), fetch: rec.fetch, retry: retryPolicy(options), ...extra });
   return { client, rec, waits };
 }
 
@@ -61,7 +59,7 @@ describe('what is retried', () => {
         if (++n < 3) throw new TypeError('fetch failed');
         return new Response(null, { status: 204 });
       },
-      retry: { sleep: async (ms) => void waits.push(ms), random: () => 0 },
+      retry: retryPolicy({ sleep: async (ms) => void waits.push(ms), random: () => 0 }),
     });
     await client.resetMessageOffset(call);
     expect(n).toBe(3);
@@ -83,9 +81,9 @@ describe('how often and how long', () => {
     expect(rec.requests).toHaveLength(4);
   });
 
-  it('defaults to 3 attempts with retry: true', async () => {
+  it('defaults to 3 attempts with retryPolicy()', async () => {
     const rec = recorder(() => error(503, { 'Retry-After': '0' }));
-    const client = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth: tokenAuth(TOKEN), fetch: rec.fetch, retry: true, timeoutMs: 60_000 });
+    const client = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth: tokenAuth(TOKEN), fetch: rec.fetch, retry: retryPolicy(), timeoutMs: 60_000 });
     await expect(client.resetMessageOffset(call)).rejects.toBeInstanceOf(ResetOffsetError);
     expect(rec.requests).toHaveLength(3);
   });
@@ -137,7 +135,7 @@ describe('abort and timeout during a wait', () => {
       projectId: PROJECT_ID,
       auth: tokenAuth(TOKEN),
       fetch: rec.fetch,
-      retry: { maxDelayMs: 10_000 },
+      retry: retryPolicy({ maxDelayMs: 10_000 }),
       timeoutMs: 30,
     });
     await expect(client.resetMessageOffset(call)).rejects.toBeInstanceOf(TimeoutError);
@@ -166,7 +164,7 @@ describe('abort and timeout during a wait', () => {
       fetch: async () => {
         throw new TypeError('fetch failed');
       },
-      retry: { attempts: 10, baseDelayMs: 1000, random: () => 1 - Number.EPSILON },
+      retry: retryPolicy({ attempts: 10, baseDelayMs: 1000, random: () => 1 - Number.EPSILON }),
       timeoutMs: 20,
     });
     const e = await client.resetMessageOffset(call).catch((x: unknown) => x);
@@ -184,7 +182,7 @@ describe('AK/SK and retries', () => {
       projectId: PROJECT_ID,
       auth: akskAuth({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, now: () => new Date((clock += 1000)) }),
       fetch: rec.fetch,
-      retry: { sleep: async () => {}, random: () => 0 },
+      retry: retryPolicy({ sleep: async () => {}, random: () => 0 }),
     });
     await client.resetMessageOffset(call);
     expect(rec.requests.map((r) => r.headers['x-sdk-date'])).toEqual(['20240102T030406Z', '20240102T030407Z', '20240102T030408Z']);
