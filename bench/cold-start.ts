@@ -21,18 +21,26 @@ export function redact(text: string): string {
     .replace(/(Access=|Signature=)[^,\s"']+/g, '$1[redacted]');
 }
 
-/** Milliseconds from spawn to the child's first completed call. */
-export function coldStartOnce(script: string, env: NodeJS.ProcessEnv): Promise<number> {
+/** One cold start: wall-clock ms from spawn to the first completed call, and the child's CPU ms by then. */
+export interface ColdStart {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+const DONE_LINE = new RegExp(`${DONE} (\\d+)\\n`);
+
+export function coldStartOnce(script: string, env: NodeJS.ProcessEnv): Promise<ColdStart> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    let elapsed: number | undefined;
+    let elapsed: ColdStart | undefined;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
-      if (elapsed === undefined && stdout.includes(DONE)) {
-        elapsed = performance.now() - start;
+      const done = elapsed === undefined ? DONE_LINE.exec(stdout) : null;
+      if (done) {
+        elapsed = { wallMs: performance.now() - start, cpuMs: Number(done[1]) / 1000 };
         // The figure is taken; idle keep-alive sockets must not keep the child around.
         child.kill('SIGKILL');
       }
@@ -48,10 +56,10 @@ export function coldStartOnce(script: string, env: NodeJS.ProcessEnv): Promise<n
   });
 }
 
-/** Cold-start samples in ms for each peer id; one uncounted child per peer first (page cache). */
-export async function measureColdStart<Id extends string>(scripts: ReadonlyMap<Id, string>, options: ColdStartOptions): Promise<Map<Id, number[]>> {
+/** Cold-start samples for each peer id; one uncounted child per peer first (page cache). */
+export async function measureColdStart<Id extends string>(scripts: ReadonlyMap<Id, string>, options: ColdStartOptions): Promise<Map<Id, ColdStart[]>> {
   const ids = [...scripts.keys()];
-  const samples = new Map<Id, number[]>(ids.map((id) => [id, []]));
+  const samples = new Map<Id, ColdStart[]>(ids.map((id) => [id, []]));
   for (const id of ids) await coldStartOnce(scripts.get(id)!, options.env);
   for (let round = 0; round < options.children; round += 1) {
     for (const id of roundOrder(ids, round)) samples.get(id)!.push(await coldStartOnce(scripts.get(id)!, options.env));

@@ -94,7 +94,8 @@ async function main(): Promise<void> {
 
     const wall = (id: PeerId) => perCall.get(id)!.map((b) => b.wallUs);
     const cpu = (id: PeerId) => perCall.get(id)!.map((b) => b.cpuUs);
-    const floorCold = cold.get(FLOOR)!;
+    const coldWall = (id: PeerId) => cold.get(id)!.map((c) => c.wallMs);
+    const coldCpu = (id: PeerId) => cold.get(id)!.map((c) => c.cpuMs);
     const peers: PeerResult[] = PEERS.map((peer) => ({
       id: peer.id,
       label: peer.label,
@@ -103,8 +104,10 @@ async function main(): Promise<void> {
       perCallRatio: summarize(pairedRatios(wall(peer.id), wall(FLOOR))),
       cpuPerCallUs: summarize(cpu(peer.id)),
       cpuPerCallRatio: summarize(pairedRatios(cpu(peer.id), cpu(FLOOR))),
-      coldStartMs: summarize(cold.get(peer.id)!),
-      coldStartRatio: summarize(pairedRatios(cold.get(peer.id)!, floorCold)),
+      coldStartMs: summarize(coldWall(peer.id)),
+      coldStartRatio: summarize(pairedRatios(coldWall(peer.id), coldWall(FLOOR))),
+      coldStartCpuMs: summarize(coldCpu(peer.id)),
+      coldStartCpuRatio: summarize(pairedRatios(coldCpu(peer.id), coldCpu(FLOOR))),
       bundle: bundles.get(peer.id)!,
       install: { packages: installs.get(peer.id)!.packages, bytes: installs.get(peer.id)!.bytes },
     }));

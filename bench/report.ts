@@ -19,6 +19,9 @@ export interface PeerResult {
   readonly cpuPerCallRatio: Summary;
   readonly coldStartMs: Summary;
   readonly coldStartRatio: Summary;
+  /** The child's own CPU time until its first call was done (all its threads), and the ratio. */
+  readonly coldStartCpuMs: Summary;
+  readonly coldStartCpuRatio: Summary;
   /** esbuild, minified, platform node (the official SDK runs only on Node). */
   readonly bundle: BundleSize;
   readonly install: { readonly packages: number; readonly bytes: number };
@@ -63,7 +66,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 function peersTable(peers: readonly PeerResult[]): string {
   return table(
-    ['peer', 'µs per call', '× raw fetch', 'CPU µs per call', '× raw fetch', 'cold start, ms', '× raw fetch', 'bundle, KiB min', 'KiB gzip', 'packages', 'install, MiB'],
+    ['peer', 'µs per call', '× raw fetch', 'CPU µs per call', '× raw fetch', 'cold start, ms', '× raw fetch', 'cold start CPU, ms', '× raw fetch', 'bundle, KiB min', 'KiB gzip', 'packages', 'install, MiB'],
     peers.map((p) => [
       p.reference ? `*${p.label}*` : p.label,
       spread(p.perCallUs, fixed(0)),
@@ -72,6 +75,8 @@ function peersTable(peers: readonly PeerResult[]): string {
       spread(p.cpuPerCallRatio, fixed(2)),
       spread(p.coldStartMs, fixed(1)),
       spread(p.coldStartRatio, fixed(2)),
+      spread(p.coldStartCpuMs, fixed(1)),
+      spread(p.coldStartCpuRatio, fixed(2)),
       kib(p.bundle.minified),
       kib(p.bundle.gzip),
       String(p.install.packages),
@@ -87,7 +92,7 @@ export function renderMarkdown(results: BenchResults): string {
   return [
     `Run ${results.generatedAt}: Node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, load ${machine.loadAtStart.toFixed(2)} at start / ${results.loadAtEnd.toFixed(2)} at end.`,
     `Median (min–max) over ${params.rounds} rounds of ${params.callsPerRound} sequential calls after ${params.warmupCalls} warm-up calls per peer, and over ${params.coldStartChildren} cold starts per peer; ratios are taken within each round. ` +
-      'CPU µs: user + system time of the bench process per call (the in-process capture server included, alike for all peers). The italic row is a reference, not a goal.',
+      'CPU: user + system time, per call of the bench process (the in-process capture server included, alike for all peers), and of a cold-start child until its first call was done; it moves far less than the wall clock when other work competes for the cores. The italic row is a reference, not a goal.',
     '',
     peersTable(results.peers),
     '',
@@ -128,7 +133,7 @@ export function judgeGoals(peers: readonly PeerResult[]): Goal[] {
     },
     {
       goal: 'cold start ≤ 1.1× raw fetch (token, validation on)',
-      measured: `${token.coldStartRatio.median.toFixed(2)}×`,
+      measured: `${token.coldStartRatio.median.toFixed(2)}× (CPU time: ${token.coldStartCpuRatio.median.toFixed(2)}×)`,
       met: token.coldStartRatio.median <= 1.1,
     },
   ];
@@ -136,6 +141,7 @@ export function judgeGoals(peers: readonly PeerResult[]): Goal[] {
     ['µs per call', (p) => p.perCallUs.median, fixed(0)],
     ['CPU µs per call', (p) => p.cpuPerCallUs.median, fixed(0)],
     ['cold start ms', (p) => p.coldStartMs.median, fixed(1)],
+    ['cold start CPU ms', (p) => p.coldStartCpuMs.median, fixed(1)],
     ['bundle KiB minified', (p) => p.bundle.minified, kib],
     ['bundle KiB gzip', (p) => p.bundle.gzip, kib],
     ['install packages', (p) => p.install.packages, String],
