@@ -15,5 +15,5 @@ export const FAKE_SK = 'bench-fake-secret-key-not-a-secret-0000000';
 
 export const PATH = `/v2/${PROJECT_ID}/instances/${INSTANCE_ID}/management/groups/${GROUP}/reset-message-offset`;
 
-/** Where bundled entries send to when no endpoint is given at run time (never contacted by the bench). */
+/** The endpoint of the one-call entries that are only bundled, never run (the size figures). */
 export const DEFAULT_ENDPOINT = 'https://dms.eu-de.otc.t-systems.com';

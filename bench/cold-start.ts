@@ -1,4 +1,4 @@
-// Cold start: a fresh `node <one-call entry>` per sample, timed from just before spawn until the child
+// Cold start: a fresh `node bench/cold/<peer>` per sample, timed from just before spawn until the child
 // reports that its first call is done (the 204 arrived). Includes Node's own start, loading the peer's
 // modules from disk as a user's install would (our client from dist/, packages from node_modules),
 // setting it up and the first request. Peers alternate child by child.

@@ -17,8 +17,8 @@ import { pairedRatios, summarize } from './stats.js';
 import { measureValidatorThroughput } from './validator-throughput.js';
 import { requestProblems } from './verify.js';
 
-/** Where bench/run.mjs put the compiled one-call entries (our client imported from dist/). */
-const BUILT_ENTRIES = join(ROOT, 'bench', '.work', 'build', 'entries');
+/** Where bench/run.mjs put the compiled cold-start children (our client imported from dist/). */
+const BUILT_COLD = join(ROOT, 'bench', '.work', 'build', 'cold');
 
 function intFromEnv(name: string, fallback: number, minimum: number): number {
   const raw = process.env[name];
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     const perCall = await measurePerCall(calls, server, parameters);
 
     log(`cold start: ${parameters.coldStartChildren} children per peer`);
-    const scripts = new Map<PeerId, string>(PEERS.map((p) => [p.id, join(BUILT_ENTRIES, `${p.id}.mjs`)]));
+    const scripts = new Map<PeerId, string>(PEERS.map((p) => [p.id, join(BUILT_COLD, `${p.id}.mjs`)]));
     const cold = await measureColdStart(scripts, {
       children: parameters.coldStartChildren,
       env: { ...process.env, BENCH_ENDPOINT: server.endpoint },

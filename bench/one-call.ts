@@ -1,17 +1,15 @@
-// The body of every one-call entry: set the peer up, make the call once, say so. The same entries are
-// bundled for the size figures (where the endpoint is the real one) and started as child processes for
-// the cold-start figures (where BENCH_ENDPOINT points at the capture server).
-import { DEFAULT_ENDPOINT } from './call.js';
+// The body of every cold-start child (bench/cold/*.ts): set the peer up against the capture server
+// (BENCH_ENDPOINT), make the call once, and tell the bench it is done and how much CPU that took.
 import type { CreateCall } from './peers/peer.js';
 
 /** The line a cold-start child writes once its first call is done (followed by its CPU µs). */
 export const DONE = 'first-call-done';
 
 export async function oneCall(createCall: CreateCall): Promise<void> {
-  // globalThis.process: the entry is also bundled for browsers, where there is no process.
-  const node = typeof process === 'object' ? process : undefined;
-  await createCall(node?.env['BENCH_ENDPOINT'] ?? DEFAULT_ENDPOINT)();
+  const endpoint = process.env['BENCH_ENDPOINT'];
+  if (!endpoint) throw new Error('BENCH_ENDPOINT is not set');
+  await createCall(endpoint)();
   // The child's own CPU time so far (all threads), in µs: unlike the wall clock, other load barely moves it.
-  const cpu = node?.cpuUsage();
-  node?.stdout.write(`${DONE} ${cpu ? cpu.user + cpu.system : 0}\n`);
+  const cpu = process.cpuUsage();
+  process.stdout.write(`${DONE} ${cpu.user + cpu.system}\n`);
 }

@@ -37,7 +37,7 @@ rmSync(OUT, { recursive: true, force: true });
 await build({
   entryPoints: [
     join(ROOT, 'bench', 'main.ts'),
-    ...readdirSync(join(ROOT, 'bench', 'entries')).map((f) => join(ROOT, 'bench', 'entries', f)),
+    ...readdirSync(join(ROOT, 'bench', 'cold')).map((f) => join(ROOT, 'bench', 'cold', f)),
   ],
   outdir: OUT,
   outbase: join(ROOT, 'bench'),

@@ -1,5 +1,6 @@
-// The four peers of the bench, plus one reference row, in table order. Each is set up in-process for the per-call figures,
-// and as a one-call entry (bench/entries/<id>.ts) for the bundle-size and cold-start figures.
+// The four peers of the bench, plus one reference row, in table order. Each is set up in-process for
+// the per-call figures, as a one-call entry (bench/entries/<id>.ts) for the bundle-size figures, and as
+// a cold-start child (bench/cold/<id>.ts).
 import { createCall as clientAksk } from './client-aksk.js';
 import { createCall as clientToken } from './client-token.js';
 import { createCall as officialSdk } from './official-sdk.js';
