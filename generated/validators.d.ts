@@ -5,7 +5,6 @@ export interface AjvError {
   schemaPath: string;
   keyword: string;
   params: Record<string, unknown>;
-  message?: string;
 }
 export interface CompiledValidator {
   (data: unknown): boolean;
@@ -13,10 +12,6 @@ export interface CompiledValidator {
 }
 /** Validates against components.schemas.ResetMessageOffsetRequest. */
 export declare const validateResetMessageOffsetRequestSchema: CompiledValidator;
-/** Validates against components.schemas.ResetByOffset. */
-export declare const validateResetByOffsetSchema: CompiledValidator;
-/** Validates against components.schemas.ResetByTimestamp. */
-export declare const validateResetByTimestampSchema: CompiledValidator;
 /** Validates against components.schemas.Error. */
 export declare const validateErrorSchema: CompiledValidator;
 /** Validates against components.schemas.ProjectId. */

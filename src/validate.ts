@@ -5,8 +5,6 @@ import {
   validateGroupSchema,
   validateInstanceIdSchema,
   validateProjectIdSchema,
-  validateResetByOffsetSchema,
-  validateResetByTimestampSchema,
   validateResetMessageOffsetRequestSchema,
   type AjvError,
   type CompiledValidator,
@@ -29,24 +27,38 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function toViolation(error: AjvError): Violation {
-  const { instancePath, keyword, params } = error;
-  if (keyword === 'additionalProperties') {
-    const name = String(params['additionalProperty']);
-    return { path: `${instancePath}/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`, message: 'is not a property of this request' };
+// ajv's English is left out of the generated code (messages: false); its wording, for the keywords the
+// spec uses, is rebuilt here from the keyword and its params.
+function message({ keyword, params }: AjvError): string {
+  switch (keyword) {
+    case 'type':
+      return `must be ${params['type']}`;
+    case 'required':
+      return `must have required property '${params['missingProperty']}'`;
+    case 'minLength':
+      return `must NOT have fewer than ${params['limit']} characters`;
+    case 'minimum':
+    case 'maximum':
+      return `must be ${params['comparison']} ${params['limit']}`;
+    case 'additionalProperties':
+      return 'is not a property of this request';
+    case 'false schema':
+      return 'must not be sent';
   }
-  if (keyword === 'false schema') return { path: instancePath, message: 'must not be sent' };
-  return { path: instancePath, message: error.message ?? keyword };
+  return `must match the schema's ${keyword}`;
 }
 
-function collect(validate: CompiledValidator, value: unknown, skip: (v: Violation) => boolean = () => false): Violation[] {
+function collect(validate: CompiledValidator, value: unknown, skip: (e: AjvError) => boolean = () => false): Violation[] {
   validate(value);
   const seen = new Set<string>();
   const out: Violation[] = [];
   for (const error of validate.errors ?? []) {
-    const violation = toViolation(error);
-    const key = `${violation.path}\u0000${violation.message}`;
-    if (skip(violation) || seen.has(key)) continue;
+    const name = error.params['additionalProperty'];
+    // The unknown property itself is the place to point at (JSON Pointer escaping: ~ then /).
+    const path = name === undefined ? error.instancePath : `${error.instancePath}/${String(name).replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    const violation = { path, message: message(error) };
+    const key = `${path}\u0000${violation.message}`;
+    if (skip(error) || seen.has(key)) continue;
     seen.add(key);
     out.push(violation);
   }
@@ -62,25 +74,22 @@ function collect(validate: CompiledValidator, value: unknown, skip: (v: Violatio
  */
 export function validateResetRequest(body: unknown): ValidationResult {
   if (validateResetMessageOffsetRequestSchema(body)) return VALID;
-  // The schema is a oneOf of two branches; report against the branch the caller evidently meant
-  // instead of ajv's errors for both.
   if (!isObject(body)) return { valid: false, errors: [{ path: '', message: 'must be a JSON object' }] };
-  const hasOffset = body['message_offset'] !== undefined;
-  const hasTimestamp = body['timestamp'] !== undefined;
-  let errors: Violation[];
-  if (hasOffset && hasTimestamp) {
-    errors = [
-      { path: '', message: 'must have exactly one of message_offset and timestamp, not both' },
-      ...collect(validateResetByOffsetSchema, body, (v) => v.path === '/timestamp'),
-    ];
-  } else if (!hasOffset && !hasTimestamp) {
-    errors = [
-      { path: '', message: 'must have exactly one of message_offset and timestamp' },
-      ...collect(validateResetByOffsetSchema, body, (v) => v.message.includes("'message_offset'")),
-    ];
-  } else {
-    errors = collect(hasOffset ? validateResetByOffsetSchema : validateResetByTimestampSchema, body);
-  }
+  const both = body['message_offset'] !== undefined && body['timestamp'] !== undefined;
+  const neither = body['message_offset'] === undefined && body['timestamp'] === undefined;
+  // The schema is a oneOf of two branches, and ajv reports against both. Report against the branch
+  // the caller evidently meant (the offset branch when both or neither are given): the presence of the
+  // two fields is said once, above the rest, and a field given twice is judged as message_offset.
+  let errors = collect(
+    validateResetMessageOffsetRequestSchema,
+    body,
+    ({ keyword, params, instancePath }) =>
+      keyword === 'oneOf' ||
+      keyword === 'false schema' ||
+      (keyword === 'required' && params['missingProperty'] !== 'topic') ||
+      (both && instancePath === '/timestamp'),
+  );
+  if (both || neither) errors.unshift({ path: '', message: `must have exactly one of message_offset and timestamp${both ? ', not both' : ''}` });
   // Never report "invalid" without a reason, whatever ajv's error shapes become.
   if (errors.length === 0) errors = collect(validateResetMessageOffsetRequestSchema, body);
   return { valid: false, errors };
