@@ -43,6 +43,8 @@ export interface BenchResults {
   readonly browserBundles: Readonly<Record<'client-token' | 'client-aksk', BundleSize & { readonly budgetGzip: number }>>;
   readonly validator: ValidatorThroughput;
   readonly goals: readonly Goal[];
+  /** name@version of every package counted in each peer's install footprint. */
+  readonly installed: Readonly<Record<string, readonly string[]>>;
 }
 
 const KIB = 1024;
