@@ -2,7 +2,7 @@
 // request (its headers carry the token or the signature), and whatever they keep of a response or an
 // underlying error has the request's credentials blanked out (a server or a fetch may echo them), so
 // printing or serializing an error never leaks a credential.
-import { redact } from './auth/sent-secrets.js';
+import { redact, secretsOf } from './auth/sent-secrets.js';
 import type { Violation } from './validate.js';
 
 /** Where a contract violation was found: the JSON body or a path parameter. */
@@ -13,38 +13,33 @@ export interface RequestViolation extends Violation {
   readonly in: ViolationLocation;
 }
 
+// The one place the error classes' names are set (minifiers rename classes, so each names itself).
+abstract class NamedError extends Error {
+  constructor(name: string, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = name;
+  }
+}
+
 /**
  * The request breaks the contract; thrown before anything is sent.
  *
  * @example
  * try { await client.resetMessageOffset({ instanceId, group: '..', body }); }
  * catch (err) { if (err instanceof RequestValidationError) console.log(err.violations); }
- * // [{ in: 'path', path: '/group', message: "must be a non-empty string ..." }]
+ * // [{ in: 'path', path: '/group', message: "must not be empty, '.', '..' or ..." }]
  */
-export class RequestValidationError extends Error {
-  override readonly name = 'RequestValidationError';
+export class RequestValidationError extends NamedError {
   readonly violations: readonly RequestViolation[];
 
   constructor(violations: readonly RequestViolation[]) {
-    const list = violations.map((v) => `${v.in} ${v.path || '(root)'} ${v.message}`).join('; ');
-    super(`Request not sent, it breaks the contract: ${list}`);
+    super('RequestValidationError', `Request not sent, it breaks the contract: ${violations.map((v) => `${v.in} ${v.path || '(root)'} ${v.message}`).join('; ')}`);
     this.violations = violations;
   }
 }
 
-/** What the client knows of a response that is not 204 (it may come from a proxy instead of the API). */
-interface ErrorDetails {
-  readonly status: number;
-  readonly statusText: string;
-  readonly body: unknown;
-  readonly requestIdHeader: string | null;
-  /** The credentials the request carried, to blank out if the response echoes them. */
-  readonly secrets?: readonly string[];
-}
-
-function stringField(body: unknown, name: string): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const value = (body as Record<string, unknown>)[name];
+function field(body: unknown, name: string): string | undefined {
+  const value = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)[name] : undefined;
   return typeof value === 'string' ? value : undefined;
 }
 
@@ -57,48 +52,52 @@ function stringField(body: unknown, name: string): string | undefined {
  * catch (err) { if (err instanceof ResetOffsetError && err.errorCode === 'DMS.00404022') ... }
  * // err.message: 'DMS.00404022 (404): This instance does not exist.'
  */
-export class ResetOffsetError extends Error {
-  override readonly name = 'ResetOffsetError';
+export class ResetOffsetError extends NamedError {
   readonly status: number;
   readonly errorCode: string | undefined;
   readonly errorMsg: string | undefined;
   readonly requestId: string | undefined;
   readonly body: unknown;
 
-  constructor(received: ErrorDetails) {
-    const { secrets = [], ...rest } = received;
-    const details = redact(rest, secrets);
-    const errorCode = stringField(details.body, 'error_code');
-    const errorMsg = stringField(details.body, 'error_msg');
-    super(summary(details, errorCode, errorMsg));
-    this.status = details.status;
+  /** `response`: the answer (its credentials are known, see sent-secrets); `received`: its body as read. */
+  constructor(response: Response, received: unknown) {
+    const secrets = secretsOf(response);
+    const body = redact(received === '' ? undefined : received, secrets);
+    const { status } = response;
+    const errorCode = field(body, 'error_code');
+    const errorMsg = field(body, 'error_msg');
+    const http = `HTTP ${status}${response.statusText ? ` ${redact(response.statusText, secrets)}` : ''}`;
+    // The body stays on `.body`; the message only says what kind it was, so that a proxy's HTML page
+    // does not flood logs.
+    super(
+      'ResetOffsetError',
+      errorCode !== undefined
+        ? `${errorCode} (${status})${errorMsg === undefined ? '' : `: ${errorMsg}`}`
+        : `${http} (${
+            body === undefined
+              ? 'empty body'
+              : typeof body === 'string'
+                ? 'non-JSON body'
+                : status < 400
+                  ? 'unexpected status: the API answers 204'
+                  : 'JSON body without error_code'
+          })`,
+    );
+    this.status = status;
     this.errorCode = errorCode;
     this.errorMsg = errorMsg;
-    this.requestId = stringField(details.body, 'request_id') ?? details.requestIdHeader ?? undefined;
-    this.body = details.body;
+    this.requestId = field(body, 'request_id') ?? redact(response.headers.get('X-Request-Id'), secrets) ?? undefined;
+    this.body = body;
   }
 }
 
-function summary(details: Omit<ErrorDetails, 'secrets'>, errorCode: string | undefined, errorMsg: string | undefined): string {
-  const { status, statusText, body } = details;
-  if (errorCode !== undefined) return `${errorCode} (${status})${errorMsg === undefined ? '' : `: ${errorMsg}`}`;
-  const http = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
-  // The body stays on `.body`; the message only says what kind it was, so that a proxy's HTML page
-  // does not flood logs.
-  if (body === undefined) return `${http} (empty body)`;
-  if (typeof body === 'string') return `${http} (non-JSON body)`;
-  if (status >= 200 && status < 400) return `${http} (unexpected status: the API answers 204)`;
-  return `${http} (JSON body without error_code)`;
-}
-
-/** What an underlying error is reduced to: its name, message and code, nothing else it may carry. */
-function sanitizedCause(error: unknown, secrets: readonly string[], depth = 0): Error | undefined {
-  if (error === undefined || error === null || depth > 4) return undefined;
-  const source = error instanceof Error ? error : new Error(String(error));
-  const copy = new Error(redact(source.message, secrets), { cause: sanitizedCause(source.cause, secrets, depth + 1) });
+/** What an underlying error is reduced to: its name, message and code (and cause), nothing else it may carry. */
+function sanitized(error: unknown, secrets: readonly string[], depth = 0): Error | undefined {
+  if (error == null || depth > 4) return undefined;
+  const { name, message, code, cause } = (error instanceof Error ? error : new Error(String(error))) as Error & { code?: unknown };
+  const copy = new Error(redact(message, secrets), { cause: sanitized(cause, secrets, depth + 1) });
   if (copy.cause === undefined) delete copy.cause;
-  copy.name = redact(source.name, secrets);
-  const code = (source as { code?: unknown }).code;
+  copy.name = redact(name, secrets);
   if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code: redact(code, secrets) });
   // The original stack is dropped too: some fetch implementations format request details into it.
   copy.stack = `${copy.name}: ${copy.message}`;
@@ -109,32 +108,27 @@ function sanitizedCause(error: unknown, secrets: readonly string[], depth = 0): 
  * The request could not be completed at the network level (DNS, connection refused or reset, TLS,
  * a body cut short). `cause` is a sanitized copy of the underlying error (name, message, code).
  */
-export class NetworkError extends Error {
-  override readonly name = 'NetworkError';
-
+export class NetworkError extends NamedError {
   /** `secrets`: the credentials the request carried, blanked out of the copied messages. */
   constructor(cause: unknown, secrets: readonly string[] = []) {
-    const sanitized = sanitizedCause(cause, secrets);
-    super(`Network error: ${sanitized?.message ?? 'request failed'}`, sanitized ? { cause: sanitized } : {});
+    const copy = sanitized(cause, secrets);
+    super('NetworkError', `Network error: ${copy?.message ?? 'request failed'}`, copy && { cause: copy });
   }
 }
 
 /** The call took longer than `timeoutMs` (default 30 000 ms), retries and their waits included. */
-export class TimeoutError extends Error {
-  override readonly name = 'TimeoutError';
+export class TimeoutError extends NamedError {
   readonly timeoutMs: number;
 
   constructor(timeoutMs: number) {
-    super(`Request timed out after ${timeoutMs} ms`);
+    super('TimeoutError', `Request timed out after ${timeoutMs} ms`);
     this.timeoutMs = timeoutMs;
   }
 }
 
 /** The caller's `AbortSignal` aborted the call; `cause` is the signal's reason. */
-export class AbortError extends Error {
-  override readonly name = 'AbortError';
-
+export class AbortError extends NamedError {
   constructor(reason: unknown) {
-    super('Request aborted by the caller', { cause: reason });
+    super('AbortError', 'Request aborted by the caller', { cause: reason });
   }
 }

@@ -23,7 +23,10 @@ export type ValidationResult =
 
 const VALID: ValidationResult = Object.freeze({ valid: true });
 
-function isObject(value: unknown): value is Record<string, unknown> {
+const result = (errors: Violation[]): ValidationResult => (errors.length === 0 ? VALID : { valid: false, errors });
+
+/** A JSON object: not null, not an array. */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -102,8 +105,7 @@ export function isResetRequest(body: unknown): body is ResetMessageOffsetRequest
 
 /** Validates an error response body against the spec's `Error` schema. */
 export function validateErrorBody(body: unknown): ValidationResult {
-  if (validateErrorSchema(body)) return VALID;
-  return { valid: false, errors: collect(validateErrorSchema, body) };
+  return validateErrorSchema(body) ? VALID : result(collect(validateErrorSchema, body));
 }
 
 /** The path parameters as they appear in the spec (wire names). */
@@ -113,17 +115,17 @@ export interface PathParams {
   readonly group: string;
 }
 
-const PATH_VALIDATORS: ReadonlyArray<readonly [keyof PathParams, CompiledValidator]> = [
-  ['project_id', validateProjectIdSchema],
-  ['instance_id', validateInstanceIdSchema],
-  ['group', validateGroupSchema],
-];
-
-const PATH_MESSAGES: Readonly<Record<keyof PathParams, string>> = {
-  project_id: 'must be 32 lowercase hexadecimal characters',
-  instance_id: 'must be a UUID (8-4-4-4-12 hexadecimal digits)',
-  group: "must be a non-empty string without control characters, and not '.' or '..'",
+const PATH_RULES: Readonly<Record<keyof PathParams, readonly [CompiledValidator, string]>> = {
+  project_id: [validateProjectIdSchema, 'must be 32 lowercase hexadecimal characters'],
+  instance_id: [validateInstanceIdSchema, 'must be a UUID (8-4-4-4-12 hexadecimal digits)'],
+  group: [validateGroupSchema, "must be a non-empty string without control characters, and not '.' or '..'"],
 };
+
+/** The spec's verdict on one path parameter: why it breaks the contract, or undefined. */
+export function pathParamViolation(name: keyof PathParams, value: unknown): string | undefined {
+  const [validate, message] = PATH_RULES[name];
+  return validate(value) ? undefined : message;
+}
 
 /**
  * Validates the path parameters; violations have paths such as `/group`.
@@ -132,11 +134,12 @@ const PATH_MESSAGES: Readonly<Record<keyof PathParams, string>> = {
  * validatePathParams({ project_id: 'x', instance_id: '...', group: '..' }).valid; // false
  */
 export function validatePathParams(params: PathParams): ValidationResult {
-  const errors: Violation[] = [];
-  for (const [name, validate] of PATH_VALIDATORS) {
-    if (!validate(params[name])) errors.push({ path: `/${name}`, message: PATH_MESSAGES[name] });
-  }
-  return errors.length === 0 ? VALID : { valid: false, errors };
+  return result(
+    (Object.keys(PATH_RULES) as Array<keyof PathParams>).flatMap((name) => {
+      const message = pathParamViolation(name, params[name]);
+      return message === undefined ? [] : [{ path: `/${name}`, message }];
+    }),
+  );
 }
 
 export type { ErrorBody, ResetMessageOffsetRequest };

@@ -3,19 +3,14 @@
 // implementation echo them back. Keyed weakly by the Request/Response: nothing outlives the call.
 const secrets = new WeakMap<Request | Response, readonly string[]>();
 
-/** Records credential values `request` carries. */
-export function markSecrets(request: Request, ...values: readonly string[]): void {
-  secrets.set(request, [...(secrets.get(request) ?? []), ...values]);
-}
-
-/** The credentials recorded for `message` (a Request, or a Response linked to its Request). */
+/** The credentials recorded for `message` (a Request, or a Response marked with its Request's). */
 export function secretsOf(message: Request | Response): readonly string[] {
   return secrets.get(message) ?? [];
 }
 
-/** Links a response to the credentials of the request it answers. */
-export function linkSecrets(response: Response, request: Request): void {
-  secrets.set(response, secretsOf(request));
+/** Records credential values `message` carries (a response: those of the request it answers). */
+export function markSecrets(message: Request | Response, ...values: readonly string[]): void {
+  secrets.set(message, [...secretsOf(message), ...values]);
 }
 
 /** `value` with every credential in `found` replaced, in strings at any depth of parsed JSON. */

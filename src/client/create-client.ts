@@ -1,8 +1,7 @@
 // The client: openapi-fetch over the generated `paths`, plus what a caller of this one operation
 // needs and openapi-fetch leaves out: checks before sending, a deadline, opt-in retries, typed errors.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { secretsOf } from '../auth/sent-secrets.js';
-import { NetworkError, RequestValidationError, ResetOffsetError } from '../errors.js';
+import { NetworkError, ResetOffsetError } from '../errors.js';
 import type { paths, ResetMessageOffsetRequest } from '../types.js';
 import { startDeadline } from './deadline.js';
 import { baseUrl } from './endpoint.js';
@@ -11,9 +10,6 @@ import { checkRequest } from './request-checks.js';
 import type { RetryPolicy } from './retry.js';
 
 export const RESET_MESSAGE_OFFSET_PATH = '/v2/{project_id}/instances/{instance_id}/management/groups/{group}/reset-message-offset';
-
-/** The largest timeout setTimeout can hold; larger values would fire at once. */
-const MAX_TIMEOUT_MS = 2_147_483_647;
 
 export interface ResetOffsetClientOptions {
   /** Base URL, e.g. `https://dms.eu-de.otc.t-systems.com` or a mock's `http://127.0.0.1:4010`. */
@@ -55,15 +51,6 @@ export interface ResetOffsetClient {
   readonly raw: Client<paths>;
 }
 
-function timeoutOf(value: number | undefined): number {
-  if (value === undefined) return 30_000;
-  if (value === Infinity) return value;
-  if (typeof value !== 'number' || !(value > 0) || value > MAX_TIMEOUT_MS) {
-    throw new TypeError(`timeoutMs must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, or Infinity`);
-  }
-  return value;
-}
-
 /**
  * Creates a client for ResetMessageOffset.
  *
@@ -72,72 +59,47 @@ function timeoutOf(value: number | undefined): number {
  * await client.resetMessageOffset({ instanceId, group: 'orders-consumer', body: toEarliest('orders') });
  */
 export function createResetOffsetClient(options: ResetOffsetClientOptions): ResetOffsetClient {
+  const { projectId, auth, timeoutMs = 30_000, validate = true, retry } = options;
   const base = baseUrl(options.endpoint, options.allowInsecureHttp === true);
-  if (typeof options.projectId !== 'string') throw new TypeError('projectId must be a string');
-  const auth = options.auth as Partial<Record<'onRequest' | 'onResponse' | 'onError', unknown>> | undefined;
-  if (typeof auth?.onRequest !== 'function') throw new TypeError('auth is required: tokenAuth(...) or akskAuth(...)');
-  const timeoutMs = timeoutOf(options.timeoutMs);
-  const validate = options.validate ?? true;
-  const policy = options.retry;
-  const projectId = options.projectId;
+  if (typeof projectId !== 'string') throw new TypeError('projectId must be a string');
+  if (typeof (auth as Middleware | undefined)?.onRequest !== 'function') throw new TypeError('auth is required: tokenAuth(...) or akskAuth(...)');
+  // setTimeout holds at most 2^31 - 1 ms; a longer timeout would fire at once.
+  if (typeof timeoutMs !== 'number' || (!(timeoutMs > 0 && timeoutMs < 2 ** 31) && timeoutMs !== Infinity)) throw new TypeError('timeoutMs must be 1 to 2147483647 ms, or Infinity');
   // Resolved at call time, so a fetch installed globally after the client was created is used.
   const fetchImpl: FetchLike = options.fetch ?? ((request) => globalThis.fetch(request));
 
   // Redirects are not followed: the API never redirects, and following one would carry the
   // credentials (X-Auth-Token is not stripped across origins) to wherever it points.
   const raw = createClient<paths>({ baseUrl: base, fetch: guardedFetch(fetchImpl), redirect: 'manual', headers: { Accept: 'application/json' } });
-  raw.use(options.auth);
-
-  async function attempt(params: { project_id: string; instance_id: string; group: string }, body: Record<string, unknown>, signal: AbortSignal) {
-    const { response, error, data } = await raw.POST(RESET_MESSAGE_OFFSET_PATH, {
-      params: { path: params },
-      // Already checked; the caller's body with partition filled in, field names as on the wire.
-      body: body as ResetMessageOffsetRequest,
-      signal,
-    });
-    if (response.status === 204) return undefined;
-    const received: unknown = error ?? data;
-    return {
-      error: new ResetOffsetError({
-        status: response.status,
-        statusText: response.statusText,
-        body: received === '' ? undefined : received,
-        requestIdHeader: response.headers.get('X-Request-Id'),
-        secrets: secretsOf(response),
-      }),
-      response,
-    };
-  }
+  raw.use(auth);
 
   async function resetMessageOffset({ instanceId, group, body, signal }: ResetMessageOffsetParams): Promise<void> {
     const params = { project_id: projectId, instance_id: instanceId, group };
-    const checked = checkRequest(params, body, validate);
-    if (checked.violations.length > 0 || checked.body === undefined) throw new RequestValidationError(checked.violations);
+    // The caller's body with partition filled in, field names as on the wire; throws if it may not be sent.
+    const wire = checkRequest(params, body, validate) as ResetMessageOffsetRequest;
     const deadline = startDeadline(timeoutMs, signal);
+    const { signal: callSignal } = deadline;
     try {
       for (let n = 1; ; n++) {
-        // An already aborted signal sends nothing (and does not even ask the token provider).
-        const fired = deadline.reason();
-        if (fired) throw fired;
-        let failure: ResetOffsetError | NetworkError;
+        // An aborted call sends nothing more (and does not even ask the token provider).
+        if (callSignal.aborted) throw callSignal.reason;
+        let failure: Error;
         let response: Response | undefined;
         try {
-          const outcome = await Promise.race([attempt(params, checked.body, deadline.signal), deadline.aborted]);
-          if (outcome === undefined) return;
-          ({ error: failure, response } = outcome);
+          const answer = await Promise.race([raw.POST(RESET_MESSAGE_OFFSET_PATH, { params: { path: params }, body: wire, signal: callSignal }), deadline.aborted]);
+          response = answer.response;
+          if (response.status === 204) return;
+          failure = new ResetOffsetError(response, answer.error ?? answer.data);
         } catch (error) {
-          const fired = deadline.reason();
-          if (fired) throw fired;
+          if (callSignal.aborted) throw callSignal.reason;
           if (!(error instanceof NetworkError)) throw error;
           failure = error;
         }
-        const delay = policy?.delay(n, failure, response);
-        if (policy === undefined || delay === undefined) throw failure;
-        try {
-          await policy.sleep(delay, deadline.signal);
-        } catch (error) {
-          throw deadline.reason() ?? error;
-        }
+        const delay = retry?.delay(n, failure, response);
+        if (retry === undefined || delay === undefined) throw failure;
+        await retry.sleep(delay, callSignal).catch((error: unknown) => {
+          throw callSignal.aborted ? callSignal.reason : error;
+        });
       }
     } finally {
       deadline.dispose();
