@@ -3,7 +3,7 @@
 // underlying error has the request's credentials blanked out (a server or a fetch may echo them), so
 // printing or serializing an error never leaks a credential.
 import { redact, secretsOf } from './auth/sent-secrets.js';
-import type { Violation } from './validate.js';
+import { isObject, type Violation } from './validate.js';
 
 /** Where a contract violation was found: the JSON body or a path parameter. */
 export type ViolationLocation = 'body' | 'path';
@@ -14,6 +14,8 @@ export interface RequestViolation extends Violation {
 }
 
 // The one place the error classes' names are set (minifiers rename classes, so each names itself).
+// Fields are `declare`d and assigned in the constructors: the same own properties, without a second
+// definition of each in the bundle.
 abstract class NamedError extends Error {
   constructor(name: string, message: string, options?: ErrorOptions) {
     super(message, options);
@@ -30,7 +32,7 @@ abstract class NamedError extends Error {
  * // [{ in: 'path', path: '/group', message: "must not be empty, '.', '..' or ..." }]
  */
 export class RequestValidationError extends NamedError {
-  readonly violations: readonly RequestViolation[];
+  declare readonly violations: readonly RequestViolation[];
 
   constructor(violations: readonly RequestViolation[]) {
     super('RequestValidationError', `Request not sent, it breaks the contract: ${violations.map((v) => `${v.in} ${v.path || '(root)'} ${v.message}`).join('; ')}`);
@@ -39,7 +41,7 @@ export class RequestValidationError extends NamedError {
 }
 
 function field(body: unknown, name: string): string | undefined {
-  const value = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)[name] : undefined;
+  const value = isObject(body) ? body[name] : undefined;
   return typeof value === 'string' ? value : undefined;
 }
 
@@ -53,11 +55,11 @@ function field(body: unknown, name: string): string | undefined {
  * // err.message: 'DMS.00404022 (404): This instance does not exist.'
  */
 export class ResetOffsetError extends NamedError {
-  readonly status: number;
-  readonly errorCode: string | undefined;
-  readonly errorMsg: string | undefined;
-  readonly requestId: string | undefined;
-  readonly body: unknown;
+  declare readonly status: number;
+  declare readonly errorCode: string | undefined;
+  declare readonly errorMsg: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly body: unknown;
 
   /** `response`: the answer (its credentials are known, see sent-secrets); `received`: its body as read. */
   constructor(response: Response, received: unknown) {
@@ -118,7 +120,7 @@ export class NetworkError extends NamedError {
 
 /** The call took longer than `timeoutMs` (default 30 000 ms), retries and their waits included. */
 export class TimeoutError extends NamedError {
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(timeoutMs: number) {
     super('TimeoutError', `Request timed out after ${timeoutMs} ms`);

@@ -53,17 +53,14 @@ function message({ keyword, params }: AjvError): string {
 
 function collect(validate: CompiledValidator, value: unknown, skip: (e: AjvError) => boolean = () => false): Violation[] {
   validate(value);
-  const seen = new Set<string>();
   const out: Violation[] = [];
   for (const error of validate.errors ?? []) {
     const name = error.params['additionalProperty'];
     // The unknown property itself is the place to point at (JSON Pointer escaping: ~ then /).
     const path = name === undefined ? error.instancePath : `${error.instancePath}/${String(name).replaceAll('~', '~0').replaceAll('/', '~1')}`;
-    const violation = { path, message: message(error) };
-    const key = `${path}\u0000${violation.message}`;
-    if (skip(error) || seen.has(key)) continue;
-    seen.add(key);
-    out.push(violation);
+    const text = message(error);
+    // Both branches of the oneOf report what they share (topic, partition, unknown fields): once is enough.
+    if (!skip(error) && !out.some((v) => v.path === path && v.message === text)) out.push({ path, message: text });
   }
   return out;
 }

@@ -13,10 +13,10 @@ export function baseUrl(endpoint: string, allowInsecureHttp: boolean): string {
   } catch {
     /* reported below */
   }
-  if (!(url?.protocol === 'https:' || (url?.protocol === 'http:' && (allowInsecureHttp || /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(url.hostname))))) {
-    throw new TypeError('endpoint must be an absolute https URL (plain http only to a loopback address, or with allowInsecureHttp: true)');
-  }
+  const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && (allowInsecureHttp || /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(url.hostname)));
   // The URL itself is never echoed: user info in it would be a credential.
-  if (url.username || url.password || /[?#]/.test(endpoint)) throw new TypeError('endpoint must not contain user info, a query or a fragment');
+  if (!url || !secure || url.username || url.password || /[?#]/.test(endpoint)) {
+    throw new TypeError('endpoint must be an absolute https URL (plain http only to a loopback address, or with allowInsecureHttp: true) without user info, a query or a fragment');
+  }
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
