@@ -1,6 +1,7 @@
 // The package root: the client, its auth middleware, the body builders, the errors, the validators
 // and the public types. ESM only. Everything here runs in Node >= 20.19 and in browsers (no node:
-// imports); each auth scheme is its own module, so a bundle keeps only the one it uses.
+// imports); each auth scheme is its own module, so a bundle keeps only the one it uses, and retries
+// (retryPolicy) are only in a bundle that asks for them.
 export {
   createResetOffsetClient,
   type ResetMessageOffsetParams,

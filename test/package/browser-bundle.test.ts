@@ -43,12 +43,20 @@ describe('browser bundle', () => {
       export const c = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p', auth: tokenAuth('t') });`);
     expect(inOutput(token.metafile).filter((f) => f.includes('src/auth/')).sort()).toEqual(['src/auth/credential.ts', 'src/auth/sent-secrets.ts', 'src/auth/token.ts']);
     expect(token.code).not.toContain('SDK-HMAC-SHA256');
+    // Retries are opt-in through retryPolicy(): a client without them ships none of their code.
+    expect(inOutput(token.metafile)).not.toContain('src/client/retry.ts');
     const aksk = await bundle(`import { createResetOffsetClient, akskAuth } from ${JSON.stringify(ENTRY)};
       export const c = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p', auth: akskAuth({ accessKey: 'a', secretKey: 's' }) });`);
     expect(aksk.code).toContain('SDK-HMAC-SHA256');
     expect(aksk.code).not.toContain('X-Auth-Token');
     expect(inOutput(aksk.metafile)).not.toContain('src/auth/token.ts');
     expect(nodeImports(aksk.metafile)).toEqual([]);
+  });
+
+  it('a client with retryPolicy() carries the retry code', async () => {
+    const { metafile } = await bundle(`import { createResetOffsetClient, retryPolicy, tokenAuth } from ${JSON.stringify(ENTRY)};
+      export const c = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p', auth: tokenAuth('t'), retry: retryPolicy() });`);
+    expect(inOutput(metafile)).toContain('src/client/retry.ts');
   });
 
   it('the bundle runs: a call through an injected fetch', async () => {
