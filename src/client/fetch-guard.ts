@@ -9,13 +9,10 @@ export type FetchLike = (request: Request) => Promise<Response>;
 export function guardedFetch(fetchImpl: FetchLike): FetchLike {
   return async (request) => {
     try {
-      let response = await fetchImpl(request);
-      // The body is read here, so that one cut short is a NetworkError too. Statuses a Response cannot
-      // be rebuilt with (0: an opaque redirect in browsers; 204, 205: no body) are passed on as they are.
-      if (response.body !== null && response.status > 199 && response.status < 600 && response.status !== 204 && response.status !== 205) {
-        const { status, statusText, headers } = response;
-        response = new Response(await response.arrayBuffer(), { status, statusText, headers });
-      }
+      const response = await fetchImpl(request);
+      // The whole body is read here (from a clone; the original keeps it for openapi-fetch), so that a
+      // body cut short fails as a NetworkError too.
+      await response.clone().arrayBuffer();
       markSecrets(response, ...secretsOf(request));
       return response;
     } catch (error) {

@@ -20,7 +20,7 @@ function integerSafety(body: Record<string, unknown>): RequestViolation[] {
   return ['partition', 'message_offset', 'timestamp'].flatMap((name) => {
     const value = body[name];
     return (typeof value === 'number' || typeof value === 'bigint') && !Number.isSafeInteger(value)
-      ? [{ in: 'body' as const, path: `/${name}`, message: 'must be a safe integer (a number, no fraction, at most 2^53 - 1), or it would be rounded or lost' }]
+      ? [{ in: 'body' as const, path: `/${name}`, message: 'must be a safe integer (a number, no fraction, at most 2^53 - 1): it would be rounded or lost' }]
       : [];
   });
 }
