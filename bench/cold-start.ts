@@ -28,6 +28,8 @@ export interface ColdStart {
 }
 
 const DONE_LINE = new RegExp(`${DONE} (\\d+)\\n`);
+/** A child that is not done by then is killed and fails the run: the bench stays bounded. */
+const CHILD_TIMEOUT_MS = 30_000;
 
 export function coldStartOnce(script: string, env: NodeJS.ProcessEnv): Promise<ColdStart> {
   return new Promise((resolve, reject) => {
@@ -36,6 +38,7 @@ export function coldStartOnce(script: string, env: NodeJS.ProcessEnv): Promise<C
     let stdout = '';
     let stderr = '';
     let elapsed: ColdStart | undefined;
+    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
       const done = elapsed === undefined ? DONE_LINE.exec(stdout) : null;
@@ -49,8 +52,10 @@ export function coldStartOnce(script: string, env: NodeJS.ProcessEnv): Promise<C
       stderr += chunk;
     });
     child.on('error', reject);
-    child.on('exit', (code) => {
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
       if (elapsed !== undefined) resolve(elapsed);
+      else if (signal === 'SIGKILL') reject(new Error(`${script} was not done after ${CHILD_TIMEOUT_MS} ms`));
       else reject(new Error(`${script} exited (${String(code)}) before its first call was done:\n${redact((stderr || stdout).slice(-2000))}`));
     });
   });

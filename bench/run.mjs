@@ -56,7 +56,13 @@ const child = spawn(process.execPath, ['--expose-gc', join(OUT, 'main.mjs'), ...
   stdio: 'inherit',
   env: { ...process.env, HOME: home },
 });
+// A run takes about two minutes on 2 cores; one that hangs is stopped rather than left running.
+const watchdog = setTimeout(() => {
+  console.error('bench: still running after 10 minutes; stopped');
+  child.kill('SIGKILL');
+}, 600_000);
 child.on('exit', (code, signal) => {
+  clearTimeout(watchdog);
   rmSync(home, { recursive: true, force: true });
   process.exit(code ?? (signal ? 1 : 0));
 });
