@@ -82,6 +82,23 @@ export async function startServer(
   };
 }
 
+/** The group name for which apiLikeAnswer answers 404 (instance not found), like the real API would. */
+export const MISSING_GROUP = 'missing';
+
+/**
+ * Answers as the API does: 404 with the service's error body and an X-Request-Id for a request to
+ * group `missing`, 204 otherwise. The real-HTTP suites share it, so they assert on one answer.
+ */
+export function apiLikeAnswer(req: WireRequest, res: ServerResponse): void {
+  if (req.rawUrl.includes(`/groups/${MISSING_GROUP}/`)) {
+    res.writeHead(404, { 'Content-Type': 'application/json', 'X-Request-Id': 'req-404' });
+    res.end(JSON.stringify({ error_code: 'DMS.00404022', error_msg: 'This instance does not exist.' }));
+    return;
+  }
+  res.statusCode = 204;
+  res.end();
+}
+
 /** The path segments of a raw request target, split on '/' before any decoding. */
 export function rawSegments(rawUrl: string): string[] {
   return rawUrl.split('?')[0]!.split('/');

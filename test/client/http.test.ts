@@ -3,19 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/auth/signing.js';
 import { akskAuth, createResetOffsetClient, ResetOffsetError, tokenAuth, toOffset } from '../../src/index.js';
-import { ACCESS_KEY, INSTANCE_ID, PROJECT_ID, SECRET_KEY, startServer, TOKEN, type TestServer, type WireRequest } from './helpers.js';
+import { ACCESS_KEY, apiLikeAnswer, INSTANCE_ID, PROJECT_ID, SECRET_KEY, startServer, TOKEN, type TestServer, type WireRequest } from './helpers.js';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer((req, res) => {
-    if (req.rawUrl.includes('/groups/missing/')) {
-      res.writeHead(404, { 'Content-Type': 'application/json', 'X-Request-Id': 'req-404' });
-      res.end(JSON.stringify({ error_code: 'DMS.00404022', error_msg: 'This instance does not exist.' }));
-      return;
-    }
-    res.statusCode = 204;
-    res.end();
-  });
+  server = await startServer(apiLikeAnswer);
 });
 afterAll(() => server.close());
 

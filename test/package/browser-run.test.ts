@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/auth/signing.js';
-import { ACCESS_KEY, INSTANCE_ID, PROJECT_ID, SECRET_KEY, startServer, TOKEN, type TestServer, type WireRequest } from '../client/helpers.js';
+import { ACCESS_KEY, apiLikeAnswer, INSTANCE_ID, PROJECT_ID, SECRET_KEY, startServer, TOKEN, type TestServer, type WireRequest } from '../client/helpers.js';
 import { chromiumMissing, launchRecordingBrowser, type RecordingBrowser } from '../docs/browser.js';
 import { ROOT } from '../support/spec.js';
 
@@ -54,12 +54,8 @@ describe.skipIf(skipReason !== undefined)(`the browser bundle in Chromium${skipR
         const isApp = req.rawUrl === '/app.js';
         res.writeHead(200, { 'Content-Type': isApp ? 'text/javascript' : 'text/html' });
         res.end(isApp ? app : '<!doctype html><title>client</title><script type="module" src="/app.js"></script>');
-      } else if (req.rawUrl.includes('/groups/missing/')) {
-        res.writeHead(404, { 'Content-Type': 'application/json', 'X-Request-Id': 'req-404' });
-        res.end(JSON.stringify({ error_code: 'DMS.00404022', error_msg: 'This instance does not exist.' }));
       } else {
-        res.statusCode = 204;
-        res.end();
+        apiLikeAnswer(req, res);
       }
     });
     browser = await launchRecordingBrowser(`${server.url}/`);

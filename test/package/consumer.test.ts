@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/auth/signing.js';
-import { startServer, type TestServer } from '../client/helpers.js';
+import { apiLikeAnswer, startServer, type TestServer } from '../client/helpers.js';
 import { createConsumerProject, type ConsumerProject } from '../support/consumer-project.js';
 import { packageFile } from '../support/run.js';
 import { ROOT } from '../support/spec.js';
@@ -44,15 +44,7 @@ beforeAll(async () => {
   for (const [name, config] of Object.entries(TSCONFIGS)) project.write(name, JSON.stringify(config, null, 2));
   // The README's examples are type-checked with the consumer file (process.env without @types/node).
   readmeBlocks().forEach((code, i) => project.write(`src/readme-${i}.ts`, `declare const process: { env: Record<string, string | undefined> };\n${code}`));
-  server = await startServer((req, res) => {
-    if (req.rawUrl.includes('/groups/missing/')) {
-      res.writeHead(404, { 'Content-Type': 'application/json', 'X-Request-Id': 'r-404' });
-      res.end(JSON.stringify({ error_code: 'DMS.00404022', error_msg: 'This instance does not exist.' }));
-      return;
-    }
-    res.statusCode = 204;
-    res.end();
-  });
+  server = await startServer(apiLikeAnswer);
 }, 240_000);
 afterAll(async () => {
   await server?.close();
