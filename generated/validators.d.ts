@@ -2,7 +2,6 @@
 // Contract version 1.0.0.
 export interface AjvError {
   instancePath: string;
-  schemaPath: string;
   keyword: string;
   params: Record<string, unknown>;
 }

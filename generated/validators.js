@@ -12,7 +12,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.topic === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "topic"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "topic"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -22,7 +22,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.message_offset === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message_offset"}};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "message_offset"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -33,7 +33,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "topic") || (key0 === "partition")) || (key0 === "message_offset")) || (key0 === "timestamp"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err2 = {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -47,7 +47,7 @@ if(data.topic !== undefined){
 let data0 = data.topic;
 if(typeof data0 === "string"){
 if(data0.length < 1){
-const err3 = {instancePath:instancePath+"/topic",schemaPath:"#/$defs/Topic/minLength",keyword:"minLength",params:{limit: 1}};
+const err3 = {instancePath:instancePath+"/topic",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -58,7 +58,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/topic",schemaPath:"#/$defs/Topic/type",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/topic",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -71,7 +71,7 @@ errors++;
 if(data.partition !== undefined){
 let data1 = data.partition;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/partition",schemaPath:"#/$defs/Partition/type",keyword:"type",params:{type: "integer"}};
+const err5 = {instancePath:instancePath+"/partition",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -82,7 +82,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 2147483647 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/partition",schemaPath:"#/$defs/Partition/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647}};
+const err6 = {instancePath:instancePath+"/partition",keyword:"maximum",params:{comparison: "<=", limit: 2147483647}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -92,7 +92,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1 < -1 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/partition",schemaPath:"#/$defs/Partition/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1}};
+const err7 = {instancePath:instancePath+"/partition",keyword:"minimum",params:{comparison: ">=", limit: -1}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -106,7 +106,7 @@ errors++;
 if(data.message_offset !== undefined){
 let data2 = data.message_offset;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/message_offset",schemaPath:"#/properties/message_offset/type",keyword:"type",params:{type: "integer"}};
+const err8 = {instancePath:instancePath+"/message_offset",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -117,7 +117,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 9007199254740991 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/message_offset",schemaPath:"#/properties/message_offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}};
+const err9 = {instancePath:instancePath+"/message_offset",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -127,7 +127,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err10 = {instancePath:instancePath+"/message_offset",schemaPath:"#/properties/message_offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+const err10 = {instancePath:instancePath+"/message_offset",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -139,7 +139,7 @@ errors++;
 }
 }
 if(data.timestamp !== undefined){
-const err11 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/false schema",keyword:"false schema",params:{}};
+const err11 = {instancePath:instancePath+"/timestamp",keyword:"false schema",params:{}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -150,7 +150,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err12 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -170,7 +170,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.topic === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "topic"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "topic"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -180,7 +180,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.timestamp === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamp"}};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "timestamp"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -191,7 +191,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "topic") || (key0 === "partition")) || (key0 === "timestamp")) || (key0 === "message_offset"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err2 = {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -205,7 +205,7 @@ if(data.topic !== undefined){
 let data0 = data.topic;
 if(typeof data0 === "string"){
 if(data0.length < 1){
-const err3 = {instancePath:instancePath+"/topic",schemaPath:"#/$defs/Topic/minLength",keyword:"minLength",params:{limit: 1}};
+const err3 = {instancePath:instancePath+"/topic",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -216,7 +216,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/topic",schemaPath:"#/$defs/Topic/type",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/topic",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -229,7 +229,7 @@ errors++;
 if(data.partition !== undefined){
 let data1 = data.partition;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/partition",schemaPath:"#/$defs/Partition/type",keyword:"type",params:{type: "integer"}};
+const err5 = {instancePath:instancePath+"/partition",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -240,7 +240,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 2147483647 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/partition",schemaPath:"#/$defs/Partition/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647}};
+const err6 = {instancePath:instancePath+"/partition",keyword:"maximum",params:{comparison: "<=", limit: 2147483647}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -250,7 +250,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1 < -1 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/partition",schemaPath:"#/$defs/Partition/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1}};
+const err7 = {instancePath:instancePath+"/partition",keyword:"minimum",params:{comparison: ">=", limit: -1}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -264,7 +264,7 @@ errors++;
 if(data.timestamp !== undefined){
 let data2 = data.timestamp;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "integer"}};
+const err8 = {instancePath:instancePath+"/timestamp",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -275,7 +275,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 9007199254740991 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}};
+const err9 = {instancePath:instancePath+"/timestamp",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -285,7 +285,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err10 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+const err10 = {instancePath:instancePath+"/timestamp",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -297,7 +297,7 @@ errors++;
 }
 }
 if(data.message_offset !== undefined){
-const err11 = {instancePath:instancePath+"/message_offset",schemaPath:"#/properties/message_offset/false schema",keyword:"false schema",params:{}};
+const err11 = {instancePath:instancePath+"/message_offset",keyword:"false schema",params:{}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -308,7 +308,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err12 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -355,7 +355,7 @@ passing0 = 1;
 }
 }
 if(!valid0){
-const err0 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
+const err0 = {instancePath,keyword:"oneOf",params:{passingSchemas: passing0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -387,7 +387,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.error_code === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error_code"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "error_code"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -397,7 +397,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.error_msg === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error_msg"}};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "error_msg"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -408,7 +408,7 @@ errors++;
 }
 if(data.error_code !== undefined){
 if(typeof data.error_code !== "string"){
-const err2 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/error_code",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -420,7 +420,7 @@ errors++;
 }
 if(data.error_msg !== undefined){
 if(typeof data.error_msg !== "string"){
-const err3 = {instancePath:instancePath+"/error_msg",schemaPath:"#/properties/error_msg/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/error_msg",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -432,7 +432,7 @@ errors++;
 }
 if(data.request_id !== undefined){
 if(typeof data.request_id !== "string"){
-const err4 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -444,7 +444,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -466,7 +466,7 @@ let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
 if(!pattern0.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{32}$"}};
+const err0 = {instancePath,keyword:"pattern",params:{pattern: "^[0-9a-f]{32}$"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -477,7 +477,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath,keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -499,7 +499,7 @@ let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
 if(!pattern1.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}};
+const err0 = {instancePath,keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -510,7 +510,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath,keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -544,7 +544,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 if(valid0){
-const err1 = {instancePath,schemaPath:"#/not",keyword:"not",params:{}};
+const err1 = {instancePath,keyword:"not",params:{}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -566,7 +566,7 @@ vErrors = null;
 }
 if(typeof data === "string"){
 if(data.length < 1){
-const err2 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1}};
+const err2 = {instancePath,keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -576,7 +576,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!pattern2.test(data)){
-const err3 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F]+$"}};
+const err3 = {instancePath,keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F]+$"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -587,7 +587,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath,keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
