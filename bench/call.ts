@@ -13,7 +13,10 @@ export const FAKE_TOKEN = 'bench-fake-iam-token-not-a-secret';
 export const FAKE_AK = 'BENCHFAKEACCESSKEY00';
 export const FAKE_SK = 'bench-fake-secret-key-not-a-secret-0000000';
 
-export const PATH = `/v2/${PROJECT_ID}/instances/${INSTANCE_ID}/management/groups/${GROUP}/reset-message-offset`;
+/** The path every peer sends to. A function, so that the one-call bundles of the peers that build it themselves do not carry it. */
+export function callPath(): string {
+  return `/v2/${PROJECT_ID}/instances/${INSTANCE_ID}/management/groups/${GROUP}/reset-message-offset`;
+}
 
 /** The endpoint of the one-call entries that are only bundled, never run (the size figures). */
 export const DEFAULT_ENDPOINT = 'https://dms.eu-de.otc.t-systems.com';

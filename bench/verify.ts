@@ -2,7 +2,7 @@
 // and JSON body, and the authentication it claims. A peer that sent something else would make its
 // figures meaningless. Problems are reported without header values: they may hold credentials.
 import { isDeepStrictEqual } from 'node:util';
-import { BODY, FAKE_AK, FAKE_TOKEN, PATH } from './call.js';
+import { BODY, FAKE_AK, FAKE_TOKEN, callPath } from './call.js';
 import type { CapturedRequest } from './capture-server.js';
 import type { Peer } from './peers/index.js';
 
@@ -11,7 +11,7 @@ export function requestProblems(peer: Peer, request: CapturedRequest | undefined
   if (!request) return ['no request arrived'];
   const problems: string[] = [];
   if (request.method !== 'POST') problems.push(`method ${request.method}, expected POST`);
-  if (request.url !== PATH) problems.push(`path ${request.url}, expected ${PATH}`);
+  if (request.url !== callPath()) problems.push(`path ${request.url}, expected ${callPath()}`);
   const contentType = request.headers['content-type'] ?? '';
   if (!contentType.toLowerCase().startsWith('application/json')) problems.push(`content-type ${contentType}`);
   let body: unknown;

@@ -1,9 +1,9 @@
 // The floor: the request built by hand with the platform's fetch, no types, no validation, no client.
-import { BODY, FAKE_TOKEN, PATH } from '../call.js';
+import { BODY, FAKE_TOKEN, callPath } from '../call.js';
 import type { CreateCall } from './peer.js';
 
 export const createCall: CreateCall = (endpoint) => {
-  const url = endpoint + PATH;
+  const url = endpoint + callPath();
   return async () => {
     const response = await fetch(url, {
       method: 'POST',

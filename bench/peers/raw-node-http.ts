@@ -2,11 +2,11 @@
 // official SDK sends through axios over node:http, which in Node 20 costs far less per call than the
 // platform's fetch (undici); this row shows how much of any per-call gap is fetch itself.
 import { Agent, request } from 'node:http';
-import { BODY, FAKE_TOKEN, PATH } from '../call.js';
+import { BODY, FAKE_TOKEN, callPath } from '../call.js';
 import type { CreateCall } from './peer.js';
 
 export const createCall: CreateCall = (endpoint) => {
-  const url = endpoint + PATH;
+  const url = endpoint + callPath();
   const agent = new Agent({ keepAlive: true });
   return () =>
     new Promise<void>((resolve, reject) => {
