@@ -33,36 +33,32 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 // ajv's English is left out of the generated code (messages: false); its wording, for the keywords the
 // spec uses, is rebuilt here from the keyword and its params.
 function message({ keyword, params }: AjvError): string {
-  switch (keyword) {
-    case 'type':
-      return `must be ${params['type']}`;
-    case 'required':
-      return `must have required property '${params['missingProperty']}'`;
-    case 'minLength':
-      return `must NOT have fewer than ${params['limit']} characters`;
-    case 'minimum':
-    case 'maximum':
-      return `must be ${params['comparison']} ${params['limit']}`;
-    case 'additionalProperties':
-      return 'is not a property of this request';
-    case 'false schema':
-      return 'must not be sent';
-  }
-  return `must match the schema's ${keyword}`;
+  return keyword === 'type'
+    ? `must be ${params['type']}`
+    : keyword === 'required'
+      ? `must have required property '${params['missingProperty']}'`
+      : keyword === 'minLength'
+        ? `must NOT have fewer than ${params['limit']} characters`
+        : params['comparison'] // minimum, maximum
+          ? `must be ${params['comparison']} ${params['limit']}`
+          : keyword === 'additionalProperties'
+            ? 'is not a property of this request'
+            : // The request's oneOf (compiled flat, see scripts/validators.mjs): both branches pass, or none.
+              keyword === 'oneOf'
+              ? `must have exactly one of message_offset and timestamp${params['passingSchemas'] ? ', not both' : ''}`
+              : `must match the schema's ${keyword}`;
 }
 
-function collect(validate: CompiledValidator, value: unknown, skip: (e: AjvError) => boolean = () => false): Violation[] {
+function collect(validate: CompiledValidator, value: unknown): Violation[] {
   validate(value);
-  const out: Violation[] = [];
-  for (const error of validate.errors ?? []) {
-    const name = error.params['additionalProperty'];
+  return (validate.errors ?? []).flatMap((error) => {
+    const { instancePath, keyword, params } = error;
+    const name = params['additionalProperty'];
     // The unknown property itself is the place to point at (JSON Pointer escaping: ~ then /).
-    const path = name === undefined ? error.instancePath : `${error.instancePath}/${String(name).replaceAll('~', '~0').replaceAll('/', '~1')}`;
-    const text = message(error);
-    // Both branches of the oneOf report what they share (topic, partition, unknown fields): once is enough.
-    if (!skip(error) && !out.some((v) => v.path === path && v.message === text)) out.push({ path, message: text });
-  }
-  return out;
+    const path = name === undefined ? instancePath : `${instancePath}/${String(name).replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    // "message_offset/timestamp is required" is the oneOf's inner view of "neither": said once, by the oneOf.
+    return keyword === 'required' && (params['missingProperty'] === 'message_offset' || params['missingProperty'] === 'timestamp') ? [] : [{ path, message: message(error) }];
+  });
 }
 
 /**
@@ -74,25 +70,8 @@ function collect(validate: CompiledValidator, value: unknown, skip: (e: AjvError
  */
 export function validateResetRequest(body: unknown): ValidationResult {
   if (validateResetMessageOffsetRequestSchema(body)) return VALID;
-  if (!isObject(body)) return { valid: false, errors: [{ path: '', message: 'must be a JSON object' }] };
-  const both = body['message_offset'] !== undefined && body['timestamp'] !== undefined;
-  const neither = body['message_offset'] === undefined && body['timestamp'] === undefined;
-  // The schema is a oneOf of two branches, and ajv reports against both. Report against the branch
-  // the caller evidently meant (the offset branch when both or neither are given): the presence of the
-  // two fields is said once, above the rest, and a field given twice is judged as message_offset.
-  let errors = collect(
-    validateResetMessageOffsetRequestSchema,
-    body,
-    ({ keyword, params, instancePath }) =>
-      keyword === 'oneOf' ||
-      keyword === 'false schema' ||
-      (keyword === 'required' && params['missingProperty'] !== 'topic') ||
-      (both && instancePath === '/timestamp'),
-  );
-  if (both || neither) errors.unshift({ path: '', message: `must have exactly one of message_offset and timestamp${both ? ', not both' : ''}` });
-  // Never report "invalid" without a reason, whatever ajv's error shapes become.
-  if (errors.length === 0) errors = collect(validateResetMessageOffsetRequestSchema, body);
-  return { valid: false, errors };
+  // ajv's "must be object" is right but says less than this.
+  return { valid: false, errors: isObject(body) ? collect(validateResetMessageOffsetRequestSchema, body) : [{ path: '', message: 'must be a JSON object' }] };
 }
 
 /** Type guard: `body` is a `ResetMessageOffsetRequest` the contract accepts. */
