@@ -68,22 +68,14 @@ export class ResetOffsetError extends NamedError {
     const { status } = response;
     const errorCode = field(body, 'error_code');
     const errorMsg = field(body, 'error_msg');
-    const http = `HTTP ${status}${response.statusText ? ` ${redact(response.statusText, secrets)}` : ''}`;
     // The body stays on `.body`; the message only says what kind it was, so that a proxy's HTML page
     // does not flood logs.
     super(
       'ResetOffsetError',
       errorCode !== undefined
         ? `${errorCode} (${status})${errorMsg === undefined ? '' : `: ${errorMsg}`}`
-        : `${http} (${
-            body === undefined
-              ? 'empty body'
-              : typeof body === 'string'
-                ? 'non-JSON body'
-                : status < 400
-                  ? 'unexpected status: the API answers 204'
-                  : 'JSON body without error_code'
-          })`,
+        : // The status text is left out: HTTP/2 has none, and a proxy may put anything in it.
+          `HTTP ${status} (${status < 400 ? 'expected 204' : body === undefined ? 'empty body' : typeof body === 'string' ? 'non-JSON body' : 'JSON body without error_code'})`,
     );
     this.status = status;
     this.errorCode = errorCode;
@@ -97,13 +89,12 @@ export class ResetOffsetError extends NamedError {
 function sanitized(error: unknown, secrets: readonly string[], depth = 0): Error | undefined {
   if (error == null || depth > 4) return undefined;
   const { name, message, code, cause } = (error instanceof Error ? error : new Error(String(error))) as Error & { code?: unknown };
-  const copy = new Error(redact(message, secrets), { cause: sanitized(cause, secrets, depth + 1) });
-  if (copy.cause === undefined) delete copy.cause;
+  const inner = sanitized(cause, secrets, depth + 1);
+  const copy = new Error(redact(message, secrets), inner && { cause: inner });
   copy.name = redact(name, secrets);
-  if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code: redact(code, secrets) });
   // The original stack is dropped too: some fetch implementations format request details into it.
   copy.stack = `${copy.name}: ${copy.message}`;
-  return copy;
+  return Object.assign(copy, (typeof code === 'string' || typeof code === 'number') && { code: redact(code, secrets) });
 }
 
 /**

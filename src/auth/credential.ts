@@ -7,6 +7,6 @@ const VISIBLE_ASCII = /^[\x21-\x7E]+$/;
 /** Throws a TypeError naming `what` (never the value) unless `value` is a non-empty visible-ASCII string. */
 export function assertCredential(what: string, value: unknown): asserts value is string {
   if (typeof value !== 'string' || !VISIBLE_ASCII.test(value)) {
-    throw new TypeError(`${what} must be a non-empty string of visible ASCII characters (value not shown)`);
+    throw new TypeError(`${what} must be a non-empty string of visible ASCII (value not shown)`);
   }
 }

@@ -7,7 +7,7 @@ import { startDeadline } from './deadline.js';
 import { baseUrl } from './endpoint.js';
 import { guardedFetch, type FetchLike } from './fetch-guard.js';
 import { checkRequest } from './request-checks.js';
-import type { RetryPolicy } from './retry.js';
+import type { Failure, RetryPolicy } from './retry.js';
 
 export const RESET_MESSAGE_OFFSET_PATH = '/v2/{project_id}/instances/{instance_id}/management/groups/{group}/reset-message-offset';
 
@@ -61,12 +61,12 @@ export interface ResetOffsetClient {
 export function createResetOffsetClient(options: ResetOffsetClientOptions): ResetOffsetClient {
   const { projectId, auth, timeoutMs = 30_000, validate = true, retry } = options;
   const base = baseUrl(options.endpoint, options.allowInsecureHttp === true);
-  if (typeof projectId !== 'string') throw new TypeError('projectId must be a string');
+  // projectId is checked with the other path parameters, on each call, before anything is sent.
   if (typeof (auth as Middleware | undefined)?.onRequest !== 'function') throw new TypeError('auth is required: tokenAuth(...) or akskAuth(...)');
   // setTimeout holds at most 2^31 - 1 ms; a longer timeout would fire at once.
-  if (typeof timeoutMs !== 'number' || (!(timeoutMs > 0 && timeoutMs < 2 ** 31) && timeoutMs !== Infinity)) throw new TypeError('timeoutMs must be 1 to 2147483647 ms, or Infinity');
+  if (typeof timeoutMs !== 'number' || (!(timeoutMs > 0 && timeoutMs < 2 ** 31) && timeoutMs !== Infinity)) throw new TypeError('timeoutMs must be 1 to 2147483647, or Infinity');
   // Resolved at call time, so a fetch installed globally after the client was created is used.
-  const fetchImpl: FetchLike = options.fetch ?? ((request) => globalThis.fetch(request));
+  const fetchImpl: FetchLike = options.fetch ?? ((request) => fetch(request));
 
   // Redirects are not followed: the API never redirects, and following one would carry the
   // credentials (X-Auth-Token is not stripped across origins) to wherever it points.
@@ -79,28 +79,23 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
     const wire = checkRequest(params, body, validate) as ResetMessageOffsetRequest;
     const deadline = startDeadline(timeoutMs, signal);
     const { signal: callSignal } = deadline;
-    try {
-      for (let n = 1; ; n++) {
+    // One attempt: undefined on 204, else the failure to end the call with (or to retry on).
+    const attempt = async (): Promise<Failure | undefined> => {
+      try {
         // An aborted call sends nothing more (and does not even ask the token provider).
         if (callSignal.aborted) throw callSignal.reason;
-        let failure: Error;
-        let response: Response | undefined;
-        try {
-          const answer = await Promise.race([raw.POST(RESET_MESSAGE_OFFSET_PATH, { params: { path: params }, body: wire, signal: callSignal }), deadline.aborted]);
-          response = answer.response;
-          if (response.status === 204) return;
-          failure = new ResetOffsetError(response, answer.error ?? answer.data);
-        } catch (error) {
-          if (callSignal.aborted) throw callSignal.reason;
-          if (!(error instanceof NetworkError)) throw error;
-          failure = error;
-        }
-        const delay = retry?.delay(n, failure, response);
-        if (retry === undefined || delay === undefined) throw failure;
-        await retry.sleep(delay, callSignal).catch((error: unknown) => {
-          throw callSignal.aborted ? callSignal.reason : error;
-        });
+        const { response, error, data } = await deadline.race(raw.POST(RESET_MESSAGE_OFFSET_PATH, { params: { path: params }, body: wire, signal: callSignal }));
+        return response.status === 204 ? undefined : { error: new ResetOffsetError(response, error ?? data), response };
+      } catch (error) {
+        if (callSignal.aborted) throw callSignal.reason;
+        // Only what failed on the wire may be retried; anything else (a token provider's error) ends the call.
+        if (error instanceof NetworkError) return { error };
+        throw error;
       }
+    };
+    try {
+      const failure = await (retry ? retry.run(attempt, callSignal) : attempt());
+      if (failure) throw failure.error;
     } finally {
       deadline.dispose();
     }

@@ -5,25 +5,28 @@ import { AbortError, TimeoutError } from '../errors.js';
 export interface Deadline {
   /** Aborted with the AbortError or TimeoutError as its reason. */
   readonly signal: AbortSignal;
-  /** Rejects with that reason: raced per attempt, a fetch that ignores its signal cannot hold a call past it. */
-  readonly aborted: Promise<never>;
+  /** Settles like `promise`, or rejects with the signal's reason as soon as it aborts: a fetch that ignores its signal cannot hold a call past it. */
+  race<T>(promise: Promise<T>): Promise<T>;
   dispose(): void;
 }
 
 export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined): Deadline {
   const controller = new AbortController();
   const { signal } = controller;
-  const aborted = new Promise<never>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
-  // May fire when nothing is racing it (between attempts): never "unhandled".
-  aborted.catch(() => undefined);
   const onCallerAbort = () => controller.abort(new AbortError(callerSignal?.reason));
   if (callerSignal?.aborted) onCallerAbort();
-  callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+  callerSignal?.addEventListener('abort', onCallerAbort);
   // An AbortController aborts once: whichever fires first is the reason.
   const timer = timeoutMs < Infinity ? setTimeout(() => controller.abort(new TimeoutError(timeoutMs)), timeoutMs) : undefined;
   return {
     signal,
-    aborted,
+    race: (promise) =>
+      new Promise((resolve, reject) => {
+        promise.then(resolve, reject);
+        // 'abort' fires once, so the listener goes with the signal; on an aborted signal it never fires.
+        if (signal.aborted) reject(signal.reason);
+        signal.addEventListener('abort', () => reject(signal.reason));
+      }),
     dispose() {
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onCallerAbort);

@@ -1,6 +1,8 @@
 // The endpoint is where credentials go, so it is checked once, up front: a typo must not send a token
 // in clear text or to a path the caller did not mean.
 
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
 /**
  * The base URL the operation's path is appended to: an https URL (http only for loopback hosts such
  * as a local mock, or with `allowInsecureHttp`), without credentials, query or fragment; a path
@@ -13,10 +15,9 @@ export function baseUrl(endpoint: string, allowInsecureHttp: boolean): string {
   } catch {
     /* reported below */
   }
-  const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && (allowInsecureHttp || /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(url.hostname)));
   // The URL itself is never echoed: user info in it would be a credential.
-  if (!url || !secure || url.username || url.password || /[?#]/.test(endpoint)) {
-    throw new TypeError('endpoint must be an absolute https URL (plain http only to a loopback address, or with allowInsecureHttp: true) without user info, a query or a fragment');
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && (allowInsecureHttp || LOOPBACK.test(url.hostname)))) || url.username || url.password || /[?#]/.test(endpoint)) {
+    throw new TypeError('endpoint must be an https URL (http only to loopback, or with allowInsecureHttp) without user info, query or fragment');
   }
   return url.origin + url.pathname.replace(/\/+$/, '');
 }

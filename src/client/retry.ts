@@ -20,15 +20,22 @@ export interface RetryOptions {
   readonly random?: (() => number) | undefined;
 }
 
-/** What the client asks between attempts: the `retry` option of `createResetOffsetClient`. */
+/** How an attempt failed: the error the call ends with unless retried, and the response if there was one. */
+export interface Failure {
+  readonly error: Error;
+  readonly response?: Response | undefined;
+}
+
+/**
+ * The `retry` option of `createResetOffsetClient` (made by `retryPolicy()`): the loop around the
+ * attempts lives here, so that a bundle without retries carries none of it.
+ */
 export interface RetryPolicy {
   /**
-   * The wait in ms before attempt `attempt + 1` (counting from 1), or `undefined` to end the call with
-   * `failure`. `response` is the failed attempt's response (none after a network error).
+   * Calls `attempt` (undefined: success) until it succeeds or the policy gives up, and returns the last
+   * failure (undefined on success). Waits between attempts reject with `signal.reason` when it aborts.
    */
-  delay(attempt: number, failure: Error, response: Response | undefined): number | undefined;
-  /** Waits `ms`; rejects when `signal` aborts. */
-  sleep(ms: number, signal: AbortSignal): Promise<void>;
+  run(attempt: () => Promise<Failure | undefined>, signal: AbortSignal): Promise<Failure | undefined>;
 }
 
 function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
@@ -82,16 +89,26 @@ export function retryPolicy(options: RetryOptions = {}): RetryPolicy {
   if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) throw new TypeError('retry.attempts must be an integer from 1 to 10');
   const baseDelayMs = delayOption('baseDelayMs', options.baseDelayMs, 200);
   const maxDelayMs = delayOption('maxDelayMs', options.maxDelayMs, 5_000);
+  // The wait in ms before attempt `attempt + 1` (counting from 1), or undefined to end the call.
+  function delay(attempt: number, response: Response | undefined): number | undefined {
+    // The client reports only NetworkErrors (no response) and ResetOffsetErrors; of the statuses, only
+    // these say "try again".
+    if (attempt >= attempts || (response && ![429, 502, 503, 504].includes(response.status))) return undefined;
+    const retryAfterMs = parseRetryAfter(response?.headers.get('Retry-After') ?? null);
+    if (retryAfterMs !== undefined && retryAfterMs > maxDelayMs) return undefined;
+    const window = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+    return Math.max(Math.floor(random() * window), retryAfterMs ?? 0);
+  }
   return {
-    delay(attempt, _failure, response) {
-      // The client asks only after a NetworkError (no response) or a ResetOffsetError; of the
-      // statuses, only these say "try again".
-      if (attempt >= attempts || (response && ![429, 502, 503, 504].includes(response.status))) return undefined;
-      const retryAfterMs = parseRetryAfter(response?.headers.get('Retry-After') ?? null);
-      if (retryAfterMs !== undefined && retryAfterMs > maxDelayMs) return undefined;
-      const window = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-      return Math.max(Math.floor(random() * window), retryAfterMs ?? 0);
+    async run(attempt, signal) {
+      for (let n = 1; ; n++) {
+        const failure = await attempt();
+        const wait = failure && delay(n, failure.response);
+        if (wait === undefined) return failure;
+        await sleep(wait, signal).catch((error: unknown) => {
+          throw signal.aborted ? signal.reason : error;
+        });
+      }
     },
-    sleep,
   };
 }

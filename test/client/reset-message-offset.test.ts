@@ -109,13 +109,13 @@ describe('createResetOffsetClient options', () => {
   const base = { projectId: PROJECT_ID, auth: tokenAuth(TOKEN) };
 
   it.each([
-    ['not a URL', 'dms.eu-de.otc.t-systems.com', /absolute https URL/],
-    ['ftp', 'ftp://dms.example', /absolute https URL/],
-    ['plain http to a remote host', 'http://dms.eu-de.otc.t-systems.com', /plain http only to a loopback address/],
+    ['not a URL', 'dms.eu-de.otc.t-systems.com', /an https URL/],
+    ['ftp', 'ftp://dms.example', /an https URL/],
+    ['plain http to a remote host', 'http://dms.eu-de.otc.t-systems.com', /http only to loopback/],
     ['user info', 'https://user:pass@dms.example', /user info/],
-    ['a query', 'https://dms.example/?x=1', /a query or a fragment/],
-    ['an empty query', 'https://dms.example/?', /a query or a fragment/],
-    ['a fragment', 'https://dms.example/#x', /a query or a fragment/],
+    ['a query', 'https://dms.example/?x=1', /query or fragment/],
+    ['an empty query', 'https://dms.example/?', /query or fragment/],
+    ['a fragment', 'https://dms.example/#x', /query or fragment/],
   ])('refuses an endpoint with %s', (_name, endpoint, message) => {
     expect(() => createResetOffsetClient({ ...base, endpoint })).toThrow(message);
   });
