@@ -388,16 +388,15 @@ return errors === 0;
 }
 
 export const validateGroupSchema = validate15;
-const schema18 = {"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001F\\u007F]+$","not":{"enum":[".",".."]}};
-const pattern2 = new RegExp("^[^\\u0000-\\u001F\\u007F]+$", "u");
+const schema18 = {"type":"string","minLength":1,"pattern":"^(?!(?:\\.|\\.\\.)$)[^\\u0000-\\u001F\\u007F]+$"};
+const pattern2 = new RegExp("^(?!(?:\\.|\\.\\.)$)[^\\u0000-\\u001F\\u007F]+$", "u");
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const _errs1 = errors;
-const _errs2 = errors;
-if(!((data === ".") || (data === ".."))){
-const err0 = {};
+if(typeof data === "string"){
+if(data.length < 1){
+const err0 = {instancePath,keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -406,9 +405,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-if(valid0){
-const err1 = {instancePath,keyword:"not",params:{}};
+if(!pattern2.test(data)){
+const err1 = {instancePath,keyword:"pattern",params:{pattern: "^(?!(?:\\.|\\.\\.)$)[^\\u0000-\\u001F\\u007F]+$"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -417,46 +415,14 @@ vErrors.push(err1);
 }
 errors++;
 }
-else {
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
 }
 else {
-vErrors = null;
-}
-}
-}
-if(typeof data === "string"){
-if(data.length < 1){
-const err2 = {instancePath,keyword:"minLength",params:{limit: 1}};
+const err2 = {instancePath,keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
 else {
 vErrors.push(err2);
-}
-errors++;
-}
-if(!pattern2.test(data)){
-const err3 = {instancePath,keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F]+$"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath,keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }

@@ -18,7 +18,7 @@ export interface BuilderOptions {
 export const LATEST_OFFSET = 9007199254740991;
 
 function checked<T extends ResetByOffset | ResetByTimestamp>(body: T): T {
-  const violations = bodyViolations(body as unknown as Record<string, unknown>);
+  const violations = bodyViolations(body);
   if (violations.length > 0) throw new RequestValidationError(violations);
   return body;
 }

@@ -27,16 +27,17 @@ export function wireBody(body: Record<string, unknown>): Record<string, unknown>
 }
 
 /**
- * A body's violations: the spec's schema with `validate` (the default), else only the integers that
- * JSON would round or lose (a fraction, NaN, Infinity, a bigint, beyond 2^53 - 1).
+ * A body's violations: the spec's schema with `validate` (the default); without, only what JSON would
+ * round or lose (a fraction, NaN, Infinity, a bigint, an integer beyond 2^53 - 1). Anything but an
+ * object is refused either way.
  */
-export function bodyViolations(wire: Record<string, unknown>, validate = true): RequestViolation[] {
-  if (!validate) {
+export function bodyViolations(body: unknown, validate = true): RequestViolation[] {
+  if (!validate && isObject(body)) {
     return ['partition', 'message_offset', 'timestamp']
-      .filter((name) => typeof wire[name] === 'bigint' || (typeof wire[name] === 'number' && !Number.isSafeInteger(wire[name])))
+      .filter((name) => typeof body[name] === 'bigint' || (typeof body[name] === 'number' && !Number.isSafeInteger(body[name])))
       .map((name) => ({ in: 'body', path: `/${name}`, message: 'must be a safe integer (it would be rounded)' }));
   }
-  const contract = validateResetRequest(wire);
+  const contract = validateResetRequest(body);
   return contract.valid ? [] : contract.errors.map((error) => ({ in: 'body', ...error }));
 }
 
@@ -52,9 +53,9 @@ export function checkRequest(params: PathParams, body: unknown, validate: boolea
         : undefined;
     if (message) violations.push({ in: 'path', path: `/${name}`, message });
   }
-  const wire = isObject(body) ? wireBody(body) : undefined;
-  violations.push(...(wire ? bodyViolations(wire, validate) : [{ in: 'body' as const, path: '', message: 'must be a JSON object' }]));
-  // No wire body comes with a violation.
+  const wire = isObject(body) ? wireBody(body) : body;
+  violations.push(...bodyViolations(wire, validate));
   if (violations.length > 0) throw new RequestValidationError(violations);
-  return wire!;
+  // Only an object passes bodyViolations.
+  return wire as Record<string, unknown>;
 }

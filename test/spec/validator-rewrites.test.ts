@@ -1,0 +1,73 @@
+// The two rewrites scripts/validators.mjs applies before compiling (for a smaller client bundle) fire
+// only on the shapes whose equivalence they rest on; anything else is compiled as written. That the
+// verdicts did not move is checked against the spec itself in test/contract.
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain JavaScript build script without type declarations
+import { flattenExclusiveOneOf, foldNotEnumIntoPattern } from '../../scripts/validators.mjs';
+
+type Schema = Record<string, unknown>;
+const fold = foldNotEnumIntoPattern as (schema: Schema) => Schema;
+const flatten = flattenExclusiveOneOf as (schema: Schema, defs: Record<string, Schema>) => Schema;
+
+describe('foldNotEnumIntoPattern', () => {
+  it('folds string literals into a lookahead, escaped', () => {
+    expect(fold({ type: 'string', minLength: 1, pattern: '^[a-z.]+$', not: { enum: ['.', '..', 'a|b'] } })).toEqual({
+      type: 'string',
+      minLength: 1,
+      pattern: '^(?!(?:\\.|\\.\\.|a\\|b)$)[a-z.]+$',
+    });
+  });
+
+  it.each([
+    ['an unanchored pattern', { type: 'string', pattern: '[a-z]', not: { enum: ['.'] } }],
+    ['no pattern', { type: 'string', not: { enum: ['.'] } }],
+    ['a non-string literal', { type: 'string', pattern: '^a', not: { enum: ['.', 1] } }],
+    ['more than enum under not', { type: 'string', pattern: '^a', not: { enum: ['.'], minLength: 2 } }],
+    ['no type string', { pattern: '^a', not: { enum: ['.'] } }],
+  ])('leaves %s alone', (_name, schema) => {
+    expect(fold(schema)).toBe(schema);
+  });
+});
+
+describe('flattenExclusiveOneOf', () => {
+  const int = { type: 'integer', minimum: 0 };
+  const defs = (a: Schema, b: Schema) => ({ A: a, B: b });
+  const branch = (own: string, other: string, extra: Schema = {}): Schema => ({
+    type: 'object',
+    required: ['topic', own],
+    additionalProperties: false,
+    properties: { topic: { type: 'string' }, [own]: int, [other]: false },
+    ...extra,
+  });
+  const oneOf = { oneOf: [{ $ref: '#/$defs/A' }, { $ref: '#/$defs/B' }] };
+
+  it('flattens two exclusive branches', () => {
+    expect(flatten(oneOf, defs(branch('x', 'y'), branch('y', 'x')))).toEqual({
+      type: 'object',
+      required: ['topic'],
+      additionalProperties: false,
+      properties: { topic: { type: 'string' }, x: int, y: int },
+      oneOf: [
+        { required: ['x'], properties: { x: true } },
+        { required: ['y'], properties: { y: true } },
+      ],
+    });
+  });
+
+  it.each([
+    ['a branch that does not forbid the other field', defs(branch('x', 'y'), { ...branch('y', 'x'), properties: { topic: { type: 'string' }, y: int, x: int } })],
+    ['shared fields that differ', defs(branch('x', 'y'), { ...branch('y', 'x'), properties: { topic: { type: 'integer' }, y: int, x: false } })],
+    ['different shared required fields', defs(branch('x', 'y'), { ...branch('y', 'x'), required: ['y'] })],
+    ['a branch with another keyword', defs(branch('x', 'y', { minProperties: 2 }), branch('y', 'x'))],
+    ['a branch that allows other properties', defs(branch('x', 'y', { additionalProperties: true }), branch('y', 'x'))],
+  ])('leaves %s alone', (_name, d) => {
+    expect(flatten(oneOf, d)).toBe(oneOf);
+  });
+
+  it('leaves a oneOf with siblings or inline branches alone', () => {
+    const withSibling = { ...oneOf, description: 'x' };
+    expect(flatten(withSibling, defs(branch('x', 'y'), branch('y', 'x')))).toBe(withSibling);
+    const inline = { oneOf: [branch('x', 'y'), branch('y', 'x')] };
+    expect(flatten(inline, {})).toBe(inline);
+  });
+});
