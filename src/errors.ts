@@ -88,13 +88,14 @@ export class ResetOffsetError extends NamedError {
 /** What an underlying error is reduced to: its name, message and code (and cause), nothing else it may carry. */
 function sanitized(error: unknown, secrets: readonly string[], depth = 0): Error | undefined {
   if (error == null || depth > 4) return undefined;
-  const { name, message, code, cause } = (error instanceof Error ? error : new Error(String(error))) as Error & { code?: unknown };
+  // An Error, or whatever else was thrown (a string, a plain object): its fields, where it has them.
+  const { name = 'Error', message = String(error), code, cause } = error as Partial<Error> & { code?: unknown };
   const inner = sanitized(cause, secrets, depth + 1);
   const copy = new Error(redact(message, secrets), inner && { cause: inner });
   copy.name = redact(name, secrets);
   // The original stack is dropped too: some fetch implementations format request details into it.
   copy.stack = `${copy.name}: ${copy.message}`;
-  return Object.assign(copy, (typeof code === 'string' || typeof code === 'number') && { code: redact(code, secrets) });
+  return Object.assign(copy, code != null && { code: redact(code, secrets) });
 }
 
 /**
@@ -122,6 +123,6 @@ export class TimeoutError extends NamedError {
 /** The caller's `AbortSignal` aborted the call; `cause` is the signal's reason. */
 export class AbortError extends NamedError {
   constructor(reason: unknown) {
-    super('AbortError', 'Request aborted by the caller', { cause: reason });
+    super('AbortError', 'Request aborted', { cause: reason });
   }
 }

@@ -21,9 +21,8 @@ export type ValidationResult =
   | { readonly valid: true }
   | { readonly valid: false; readonly errors: readonly Violation[] };
 
-const VALID: ValidationResult = Object.freeze({ valid: true });
-
-const result = (errors: Violation[]): ValidationResult => (errors.length === 0 ? VALID : { valid: false, errors });
+// A new object each time: a caller may change what it is given without changing anyone else's result.
+const result = (errors: Violation[]): ValidationResult => (errors.length === 0 ? { valid: true } : { valid: false, errors });
 
 /** A JSON object: not null, not an array. */
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -55,7 +54,7 @@ function collect(validate: CompiledValidator, value: unknown): Violation[] {
     const { instancePath, keyword, params } = error;
     const name = params['additionalProperty'];
     // The unknown property itself is the place to point at (JSON Pointer escaping: ~ then /).
-    const path = name === undefined ? instancePath : `${instancePath}/${String(name).replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    const path = name === undefined ? instancePath : `${instancePath}/${(name as string).replaceAll('~', '~0').replaceAll('/', '~1')}`;
     // "message_offset/timestamp is required" is the oneOf's inner view of "neither": said once, by the oneOf.
     return keyword === 'required' && (params['missingProperty'] === 'message_offset' || params['missingProperty'] === 'timestamp') ? [] : [{ path, message: message(error) }];
   });
@@ -69,7 +68,7 @@ function collect(validate: CompiledValidator, value: unknown): Violation[] {
  * // { valid: false, errors: [{ path: '', message: 'must have exactly one of message_offset and timestamp, not both' }] }
  */
 export function validateResetRequest(body: unknown): ValidationResult {
-  if (validateResetMessageOffsetRequestSchema(body)) return VALID;
+  if (validateResetMessageOffsetRequestSchema(body)) return { valid: true };
   // ajv's "must be object" is right but says less than this.
   return { valid: false, errors: isObject(body) ? collect(validateResetMessageOffsetRequestSchema, body) : [{ path: '', message: 'must be a JSON object' }] };
 }
@@ -81,7 +80,7 @@ export function isResetRequest(body: unknown): body is ResetMessageOffsetRequest
 
 /** Validates an error response body against the spec's `Error` schema. */
 export function validateErrorBody(body: unknown): ValidationResult {
-  return validateErrorSchema(body) ? VALID : result(collect(validateErrorSchema, body));
+  return result(validateErrorSchema(body) ? [] : collect(validateErrorSchema, body));
 }
 
 /** The path parameters as they appear in the spec (wire names). */
@@ -92,9 +91,9 @@ export interface PathParams {
 }
 
 const PATH_RULES: Readonly<Record<keyof PathParams, readonly [CompiledValidator, string]>> = {
-  project_id: [validateProjectIdSchema, 'must be 32 lowercase hexadecimal characters'],
-  instance_id: [validateInstanceIdSchema, 'must be a UUID (8-4-4-4-12 hexadecimal digits)'],
-  group: [validateGroupSchema, "must be a non-empty string without control characters, and not '.' or '..'"],
+  project_id: [validateProjectIdSchema, 'must be 32 lowercase hex digits'],
+  instance_id: [validateInstanceIdSchema, 'must be a UUID (8-4-4-4-12 hex digits)'],
+  group: [validateGroupSchema, "must not be empty, '.', '..' or hold control characters"],
 };
 
 /** The spec's verdict on one path parameter: why it breaks the contract, or undefined. */

@@ -65,7 +65,7 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
   // openapi-fetch's use() refuses what is not middleware, but silently skips a missing one.
   if (!auth) throw new TypeError('auth is required: tokenAuth(...) or akskAuth(...)');
   // setTimeout holds at most 2^31 - 1 ms; a longer timeout would fire at once.
-  if (typeof timeoutMs !== 'number' || (!(timeoutMs > 0 && timeoutMs < 2 ** 31) && timeoutMs !== Infinity)) throw new TypeError('timeoutMs must be 1 to 2147483647, or Infinity');
+  if (!(timeoutMs > 0 && timeoutMs < 2 ** 31) && timeoutMs !== Infinity) throw new TypeError('timeoutMs must be 1 to 2147483647, or Infinity');
   // Resolved at call time, so a fetch installed globally after the client was created is used.
   const fetchImpl: FetchLike = options.fetch ?? ((request) => fetch(request));
 

@@ -21,9 +21,7 @@ function segmentSafe(value: unknown): boolean {
 
 /** The body exactly as it goes on the wire: the caller's fields, with `partition` -1 when left out. */
 export function wireBody(body: Record<string, unknown>): Record<string, unknown> {
-  if (body['partition'] !== undefined) return body;
-  const { topic, partition: _omitted, ...rest } = body;
-  return { topic, partition: -1, ...rest };
+  return body['partition'] === undefined ? { ...body, partition: -1 } : body;
 }
 
 /**

@@ -118,7 +118,7 @@ describe('validate: false', () => {
   it('sends a contract-breaking but safe body as given (the server decides)', async () => {
     const { rec, send } = setup(false);
     await send({ topic: 't', message_offset: 1, timestamp: 2 });
-    expect(rec.requests[0]!.body).toBe('{"topic":"t","partition":-1,"message_offset":1,"timestamp":2}');
+    expect(rec.requests[0]!.body).toBe('{"topic":"t","message_offset":1,"timestamp":2,"partition":-1}');
   });
 
   it('is on by default', async () => {

@@ -30,8 +30,8 @@ describe('resetMessageOffset', () => {
   });
 
   it.each<[string, ResetMessageOffsetRequest, string]>([
-    ['offset', { topic: 'orders', message_offset: 7 }, '{"topic":"orders","partition":-1,"message_offset":7}'],
-    ['timestamp', { topic: 'orders', timestamp: 1571812144000 }, '{"topic":"orders","partition":-1,"timestamp":1571812144000}'],
+    ['offset', { topic: 'orders', message_offset: 7 }, '{"topic":"orders","message_offset":7,"partition":-1}'],
+    ['timestamp', { topic: 'orders', timestamp: 1571812144000 }, '{"topic":"orders","timestamp":1571812144000,"partition":-1}'],
   ])('always sends partition: -1 when the caller leaves it out (%s)', async (_name, body, wire) => {
     const rec = recorder();
     await client(rec.fetch).resetMessageOffset({ instanceId: INSTANCE_ID, group: 'g', body });

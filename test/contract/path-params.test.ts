@@ -104,7 +104,7 @@ describe('path parameters', () => {
       // An empty segment survives URL parsing: Prism refuses it (minLength 1), the recording names the rule.
       expect(answer.status).toBe(400);
       expect(validateErrorBody(answer.json)).toEqual({ valid: true });
-      expect(recorded?.contract).toEqual({ valid: false, errors: [{ path: '/path/group', message: "must be a non-empty string without control characters, and not '.' or '..'" }] });
+      expect(recorded?.contract).toEqual({ valid: false, errors: [{ path: '/path/group', message: "must not be empty, '.', '..' or hold control characters" }] });
     } else {
       // '.' and '..' are removed by the URL parser: the request reaches another path, which has no route.
       expect(answer.status).toBe(404);

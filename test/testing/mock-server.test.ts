@@ -101,8 +101,8 @@ describe('startMockServer', () => {
     expect(mock.requests()[0]?.contract).toEqual({
       valid: false,
       errors: [
-        { path: '/path/project_id', message: 'must be 32 lowercase hexadecimal characters' },
-        { path: '/path/instance_id', message: 'must be a UUID (8-4-4-4-12 hexadecimal digits)' },
+        { path: '/path/project_id', message: 'must be 32 lowercase hex digits' },
+        { path: '/path/instance_id', message: 'must be a UUID (8-4-4-4-12 hex digits)' },
       ],
     });
   });
