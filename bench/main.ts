@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { entryFile, GZIP_TARGETS, measureBundle, type BundleSize } from './bundle-size.js';
+import { entryFile, GZIP_BUDGETS, measureBundle, type BundleSize } from './bundle-size.js';
 import { startCaptureServer } from './capture-server.js';
 import { measureColdStart, redact } from './cold-start.js';
 import { installFootprint, ownPackageFootprint, type Footprint } from './footprint.js';
@@ -120,8 +120,8 @@ async function main(): Promise<void> {
       parameters,
       peers,
       browserBundles: {
-        'client-token': { ...browserToken, budgetGzip: GZIP_TARGETS['client-token'] },
-        'client-aksk': { ...browserAksk, budgetGzip: GZIP_TARGETS['client-aksk'] },
+        'client-token': { ...browserToken, budgetGzip: GZIP_BUDGETS['client-token'] },
+        'client-aksk': { ...browserAksk, budgetGzip: GZIP_BUDGETS['client-aksk'] },
       },
       validator,
       goals: judgeGoals(peers),

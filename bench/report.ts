@@ -98,7 +98,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     peersTable(results.peers),
     '',
-    'Size targets (issue 6; npm test enforces bench/bundle-size.ts GZIP_BUDGETS): browser bundle of a one-call entry, gzip: ' +
+    'Size budgets (issue 6, enforced by npm test from bench/bundle-size.ts): browser bundle of a one-call entry, gzip: ' +
       `token + validation ${kib(browser['client-token'].gzip)} KiB of ${kib(browser['client-token'].budgetGzip)} KiB; ` +
       `AK/SK + validation ${kib(browser['client-aksk'].gzip)} KiB of ${kib(browser['client-aksk'].budgetGzip)} KiB.`,
     '',

@@ -75,7 +75,7 @@ export class ResetOffsetError extends NamedError {
       errorCode !== undefined
         ? `${errorCode} (${status})${errorMsg === undefined ? '' : `: ${errorMsg}`}`
         : // The status text is left out: HTTP/2 has none, and a proxy may put anything in it.
-          `HTTP ${status} (${status < 400 ? 'expected 204' : body === undefined ? 'empty body' : typeof body === 'string' ? 'non-JSON body' : 'JSON body without error_code'})`,
+          `HTTP ${status} (${status < 400 ? 'expected 204' : 'no error_code in the body'})`,
     );
     this.status = status;
     this.errorCode = errorCode;

@@ -45,7 +45,7 @@ function message({ keyword, params }: AjvError): string {
             : // The request's oneOf (compiled flat, see scripts/validators.mjs): both branches pass, or none.
               keyword === 'oneOf'
               ? `must have exactly one of message_offset and timestamp${params['passingSchemas'] ? ', not both' : ''}`
-              : `must match the schema's ${keyword}`;
+              : `must satisfy ${keyword}`;
 }
 
 function collect(validate: CompiledValidator, value: unknown): Violation[] {

@@ -63,7 +63,7 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
   const base = baseUrl(options.endpoint, options.allowInsecureHttp === true);
   // projectId is checked with the other path parameters, on each call, before anything is sent.
   // openapi-fetch's use() refuses what is not middleware, but silently skips a missing one.
-  if (!auth) throw new TypeError('auth is required: tokenAuth(...) or akskAuth(...)');
+  if (!auth) throw new TypeError('auth is required');
   // setTimeout holds at most 2^31 - 1 ms; a longer timeout would fire at once.
   if (!(timeoutMs > 0 && timeoutMs < 2 ** 31) && timeoutMs !== Infinity) throw new TypeError('timeoutMs must be 1 to 2147483647, or Infinity');
   // Resolved at call time, so a fetch installed globally after the client was created is used.

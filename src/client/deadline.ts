@@ -23,8 +23,8 @@ export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | und
     race: (promise) =>
       new Promise((resolve, reject) => {
         promise.then(resolve, reject);
-        // 'abort' fires once, so the listener goes with the signal; on an aborted signal it never fires.
-        if (signal.aborted) reject(signal.reason);
+        // 'abort' fires once, so the listener goes with the signal. The caller checks the signal just
+        // before `promise` starts, and nothing between can abort it but code run by `promise` itself.
         signal.addEventListener('abort', () => reject(signal.reason));
       }),
     dispose() {

@@ -1,7 +1,8 @@
 // The endpoint is where credentials go, so it is checked once, up front: a typo must not send a token
 // in clear text or to a path the caller did not mean.
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+// A URL's hostname is lowercase and an IPv4 address in it dotted-quad (the URL parser normalizes both).
+const LOOPBACK = /^(localhost|127\.[\d.]+|\[::1\])$/;
 
 /**
  * The base URL the operation's path is appended to: an https URL (http only for loopback hosts such

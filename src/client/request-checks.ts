@@ -33,7 +33,7 @@ export function bodyViolations(body: unknown, validate = true): RequestViolation
   if (!validate && isObject(body)) {
     return ['partition', 'message_offset', 'timestamp']
       .filter((name) => typeof body[name] === 'bigint' || (typeof body[name] === 'number' && !Number.isSafeInteger(body[name])))
-      .map((name) => ({ in: 'body', path: `/${name}`, message: 'must be a safe integer (it would be rounded)' }));
+      .map((name) => ({ in: 'body', path: `/${name}`, message: 'must be a safe integer' }));
   }
   const contract = validateResetRequest(body);
   return contract.valid ? [] : contract.errors.map((error) => ({ in: 'body', ...error }));

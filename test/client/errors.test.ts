@@ -57,7 +57,7 @@ describe('ResetOffsetError', () => {
     const error = await failure(() => new Response('<html>Bad Gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'Content-Type': 'text/html' } }));
     expect(error).toBeInstanceOf(ResetOffsetError);
     expect(error).toMatchObject({ status: 502, errorCode: undefined, errorMsg: undefined, requestId: undefined, body: '<html>Bad Gateway</html>' });
-    expect(error.message).toBe('HTTP 502 (non-JSON body)');
+    expect(error.message).toBe('HTTP 502 (no error_code in the body)');
   });
 
   it('handles an empty body, with or without Content-Length', async () => {
@@ -69,14 +69,14 @@ describe('ResetOffsetError', () => {
       expect(error).toBeInstanceOf(ResetOffsetError);
       expect(error.body).toBeUndefined();
       expect(error.errorCode).toBeUndefined();
-      expect(error.message).toMatch(/^HTTP 50[03] \(empty body\)$/);
+      expect(error.message).toMatch(/^HTTP 50[03] \(no error_code in the body\)$/);
     }
   });
 
   it('handles JSON that is not the error shape', async () => {
     const error = await failure(() => json(400, ['not', 'an', 'object']));
     expect(error).toMatchObject({ status: 400, errorCode: undefined, body: ['not', 'an', 'object'] });
-    expect(error.message).toBe('HTTP 400 (JSON body without error_code)');
+    expect(error.message).toBe('HTTP 400 (no error_code in the body)');
   });
 
   it('treats a 2xx other than 204 as unexpected (the API answers 204)', async () => {
