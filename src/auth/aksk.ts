@@ -3,7 +3,7 @@
 import type { Middleware } from 'openapi-fetch';
 import { assertCredential } from './credential.js';
 import { markSecrets } from './sent-secrets.js';
-import { sdkDate, signRequest } from './signing.js';
+import { hmacKey, sdkDate, signRequest } from './signing.js';
 
 export interface AkskCredentials {
   /** The access key ID (AK). */
@@ -29,6 +29,8 @@ export function akskAuth(credentials: AkskCredentials): Middleware {
   assertCredential('accessKey', accessKey);
   if (typeof secretKey !== 'string' || secretKey === '') throw new TypeError('secretKey must be a non-empty string (value not shown)');
   if (securityToken !== undefined) assertCredential('securityToken', securityToken);
+  // Imported once, on first use, for every request this middleware signs.
+  let key: Promise<CryptoKey> | undefined;
   return {
     async onRequest({ request, params }) {
       const projectId = request.headers.get('X-Project-Id') ?? params.path?.['project_id'];
@@ -41,7 +43,7 @@ export function akskAuth(credentials: AkskCredentials): Middleware {
       if (securityToken !== undefined) headers['X-Security-Token'] = securityToken;
       const body = request.body === null ? '' : new Uint8Array(await request.clone().arrayBuffer());
       const { authorization, signature } = await signRequest(
-        { accessKey, secretKey },
+        { accessKey, secretKey: (key ??= hmacKey(secretKey)) },
         { method: request.method, url: request.url, headers: { ...headers, Host: new URL(request.url).host }, body },
       );
       for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);

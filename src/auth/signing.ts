@@ -15,10 +15,14 @@ export async function sha256Hex(data: string | Uint8Array<ArrayBuffer>): Promise
   return hex(await crypto.subtle.digest('SHA-256', typeof data === 'string' ? encoder.encode(data) : data));
 }
 
-/** Hex HMAC-SHA256 of `message` keyed with `key` (both UTF-8). */
-export async function hmacSha256Hex(key: string, message: string): Promise<string> {
-  const cryptoKey = await crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return hex(await crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(message)));
+/** The HMAC-SHA256 key for a secret (UTF-8), for hmacSha256Hex: importing it is a Web Crypto round trip of its own. */
+export function hmacKey(secret: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+}
+
+/** Hex HMAC-SHA256 of `message` (UTF-8) keyed with `key` (a secret, UTF-8, or its imported key). */
+export async function hmacSha256Hex(key: string | Promise<CryptoKey>, message: string): Promise<string> {
+  return hex(await crypto.subtle.sign('HMAC', await (typeof key === 'string' ? hmacKey(key) : key), encoder.encode(message)));
 }
 
 /** RFC 3986 encoding: everything but the unreserved characters A-Z a-z 0-9 - . _ ~ is percent-encoded. */
@@ -108,7 +112,7 @@ export function sdkDate(date: Date): string {
  * @example
  * const { authorization } = await signRequest({ accessKey, secretKey }, { method: 'POST', url, headers, body });
  */
-export async function signRequest(credentials: { readonly accessKey: string; readonly secretKey: string }, input: SigningInput): Promise<Signature> {
+export async function signRequest(credentials: { readonly accessKey: string; readonly secretKey: string | Promise<CryptoKey> }, input: SigningInput): Promise<Signature> {
   const url = new URL(input.url);
   const { block, signedHeaders } = canonicalHeaders(input.headers);
   const date = Object.entries(input.headers).find(([name]) => name.toLowerCase() === 'x-sdk-date')?.[1];
