@@ -2,7 +2,7 @@
 // request-body corpus of the tests, valid and invalid bodies measured separately and alternated
 // round by round. Invalid bodies cost more: they build the caller-facing list of violations.
 import { BODY_CASES } from '../test/fixtures/request-bodies.js';
-import { validateResetRequest } from '../src/validate.js';
+import { validateResetRequest } from '../src/index.js';
 import { summarize, type Summary } from './stats.js';
 
 export interface ValidatorThroughput {

@@ -1,6 +1,8 @@
 // Whether a request the mock received met the contract, decided by the same validators the client runs
 // before sending (src/validate.ts), so a consumer's test sees the verdict the package itself would give.
-import { validatePathParams, validateResetRequest, type PathParams, type ValidationResult, type Violation } from '../validate.js';
+// From the package root, the very module the client runs: the mock's verdict and the client's check
+// cannot come from two copies of the validators.
+import { validatePathParams, validateResetRequest, type PathParams, type ValidationResult, type Violation } from '../index.js';
 
 /** A request as the mock received it: raw target (path and query, percent-encoded), headers, body text. */
 export interface ReceivedRequest {

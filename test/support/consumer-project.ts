@@ -12,7 +12,7 @@ import { dirname, join, relative } from 'node:path';
 import { ROOT } from './spec.js';
 
 /** What `npm pack` reads: the package's inputs (anything else in the repository cannot reach the tarball). */
-const PACKAGE_INPUTS = ['package.json', 'README.md', 'LICENSE', 'tsconfig.json', 'tsconfig.build.json', 'src', 'generated'];
+const PACKAGE_INPUTS = ['package.json', 'README.md', 'LICENSE', 'tsconfig.json', 'tsconfig.build.json', 'src', 'generated', 'scripts/bundle-dist.mjs'];
 const CACHE = join(tmpdir(), 'dms-kafka-reset-offset-pack');
 const STALE_LOCK_MS = 5 * 60_000;
 
