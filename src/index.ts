@@ -9,7 +9,7 @@ export {
   type ResetOffsetClientOptions,
 } from './client/create-client.js';
 export type { FetchLike } from './client/fetch-guard.js';
-export { retryPolicy, type RetryOptions, type RetryPolicy } from './client/retry.js';
+export { retryPolicy, type AttemptFailure, type RetryOptions, type RetryPolicy } from './client/retry.js';
 export { tokenAuth, type TokenSource } from './auth/token.js';
 export { akskAuth, type AkskCredentials } from './auth/aksk.js';
 export { byDuration, LATEST_OFFSET, toDatetime, toEarliest, toLatest, toOffset, type BuilderOptions } from './builders/reset-bodies.js';

@@ -7,7 +7,7 @@ import { startDeadline } from './deadline.js';
 import { baseUrl } from './endpoint.js';
 import { guardedFetch, type FetchLike } from './fetch-guard.js';
 import { checkRequest } from './request-checks.js';
-import type { Failure, RetryPolicy } from './retry.js';
+import type { AttemptFailure, RetryPolicy } from './retry.js';
 
 export const RESET_MESSAGE_OFFSET_PATH = '/v2/{project_id}/instances/{instance_id}/management/groups/{group}/reset-message-offset';
 
@@ -81,7 +81,7 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
     const deadline = startDeadline(timeoutMs, signal);
     const { signal: callSignal } = deadline;
     // One attempt: undefined on 204, else the failure to end the call with (or to retry on).
-    const attempt = async (): Promise<Failure | undefined> => {
+    const attempt = async (): Promise<AttemptFailure | undefined> => {
       try {
         // An aborted call sends nothing more (and does not even ask the token provider).
         if (callSignal.aborted) throw callSignal.reason;

@@ -21,7 +21,7 @@ export interface RetryOptions {
 }
 
 /** How an attempt failed: the error the call ends with unless retried, and the response if there was one. */
-export interface Failure {
+export interface AttemptFailure {
   readonly error: Error;
   readonly response?: Response | undefined;
 }
@@ -35,7 +35,7 @@ export interface RetryPolicy {
    * Calls `attempt` (undefined: success) until it succeeds or the policy gives up, and returns the last
    * failure (undefined on success). Waits between attempts reject with `signal.reason` when it aborts.
    */
-  run(attempt: () => Promise<Failure | undefined>, signal: AbortSignal): Promise<Failure | undefined>;
+  run(attempt: () => Promise<AttemptFailure | undefined>, signal: AbortSignal): Promise<AttemptFailure | undefined>;
 }
 
 function sleepFor(ms: number, signal: AbortSignal): Promise<void> {

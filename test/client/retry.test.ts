@@ -13,6 +13,7 @@ import {
   tokenAuth,
   toEarliest,
   type RetryOptions,
+  type RetryPolicy,
 } from '../../src/index.js';
 import { ACCESS_KEY, INSTANCE_ID, json, PROJECT_ID, recorder, SECRET_KEY, TOKEN } from './helpers.js';
 
@@ -187,5 +188,25 @@ describe('AK/SK and retries', () => {
     await client.resetMessageOffset(call);
     expect(rec.requests.map((r) => r.headers['x-sdk-date'])).toEqual(['20240102T030406Z', '20240102T030407Z', '20240102T030408Z']);
     expect(new Set(rec.requests.map((r) => r.headers['authorization'])).size).toBe(3);
+  });
+});
+
+describe("a RetryPolicy of the caller's own", () => {
+  it('runs the attempts and sees each failure with its response', async () => {
+    const seen: Array<[string, number | undefined]> = [];
+    // Retries once, whatever failed: the interface is the loop, the client supplies the attempts.
+    const once: RetryPolicy = {
+      async run(attempt) {
+        const failure = await attempt();
+        if (failure === undefined) return undefined;
+        seen.push([failure.error.name, failure.response?.status]);
+        return attempt();
+      },
+    };
+    const rec = recorder((_r, n) => (n < 2 ? error(500) : new Response(null, { status: 204 })));
+    const client = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth: tokenAuth(TOKEN), fetch: rec.fetch, retry: once });
+    await expect(client.resetMessageOffset(call)).resolves.toBeUndefined();
+    expect(rec.requests).toHaveLength(2);
+    expect(seen).toEqual([['ResetOffsetError', 500]]);
   });
 });
