@@ -37,7 +37,11 @@ export async function startCaptureServer(): Promise<CaptureServer> {
       res.end();
     });
   });
-  // Keep-alive stays on (Node's default): every peer reuses its connections, as a real client would.
+  // Keep-alive stays on: every peer reuses its connections, as a real client would. Node closes a
+  // connection idle for 5 s by default, about as long as the other peers' batches take: a peer would
+  // then reuse a socket the server is closing that moment, and its POST (not retried) fail with
+  // ECONNRESET. Idle connections live for the whole run instead; close() ends them.
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
