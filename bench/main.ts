@@ -53,6 +53,7 @@ function footprints(): Map<PeerId, Footprint> {
     ['client-token', own],
     ['client-aksk', own],
     ['official-sdk', sdk],
+    ['openapi-fetch', installFootprint(['openapi-fetch'], ROOT)],
     ['raw-node-http', none],
   ]);
 }

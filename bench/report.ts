@@ -94,7 +94,7 @@ export function renderMarkdown(results: BenchResults): string {
   return [
     `Run ${results.generatedAt}: Node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, load ${machine.loadAtStart.toFixed(2)} at start / ${results.loadAtEnd.toFixed(2)} at end.`,
     `Median (min–max) over ${params.rounds} rounds of ${params.callsPerRound} sequential calls after ${params.warmupCalls} warm-up calls per peer, and over ${params.coldStartChildren} cold starts per peer; ratios are taken within each round. ` +
-      'CPU: user + system time, per call of the bench process (the in-process capture server included, alike for all peers), and of a cold-start child until its first call was done; it moves far less than the wall clock when other work competes for the cores. The italic row is a reference, not a goal.',
+      'CPU: user + system time, per call of the bench process (the in-process capture server included, alike for all peers), and of a cold-start child until its first call was done; it moves far less than the wall clock when other work competes for the cores. The italic rows are references, not goals.',
     '',
     peersTable(results.peers),
     '',

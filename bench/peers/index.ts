@@ -1,14 +1,15 @@
-// The four peers of the bench, plus one reference row, in table order. Each is set up in-process for
+// The four peers of the bench, plus two reference rows, in table order. Each is set up in-process for
 // the per-call figures, as a one-call entry (bench/entries/<id>.ts) for the bundle-size figures, and as
 // a cold-start child (bench/cold/<id>.ts).
 import { createCall as clientAksk } from './client-aksk.js';
 import { createCall as clientToken } from './client-token.js';
 import { createCall as officialSdk } from './official-sdk.js';
+import { createCall as openapiFetch } from './openapi-fetch.js';
 import type { CreateCall } from './peer.js';
 import { createCall as rawFetch } from './raw-fetch.js';
 import { createCall as rawNodeHttp } from './raw-node-http.js';
 
-export type PeerId = 'raw-fetch' | 'client-token' | 'client-aksk' | 'official-sdk' | 'raw-node-http';
+export type PeerId = 'raw-fetch' | 'client-token' | 'client-aksk' | 'official-sdk' | 'openapi-fetch' | 'raw-node-http';
 
 export interface Peer {
   readonly id: PeerId;
@@ -25,6 +26,7 @@ export const PEERS: readonly Peer[] = [
   { id: 'client-token', label: 'this client, token + validation', auth: 'token', createCall: clientToken },
   { id: 'client-aksk', label: 'this client, AK/SK + validation', auth: 'aksk', createCall: clientAksk },
   { id: 'official-sdk', label: 'official SDK (AK/SK)', auth: 'aksk', createCall: officialSdk },
+  { id: 'openapi-fetch', label: 'openapi-fetch alone (reference, token)', auth: 'token', createCall: openapiFetch, reference: true },
   { id: 'raw-node-http', label: 'raw node:http (reference, token)', auth: 'token', createCall: rawNodeHttp, reference: true },
 ];
 
