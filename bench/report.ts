@@ -99,8 +99,8 @@ export function renderMarkdown(results: BenchResults): string {
     peersTable(results.peers),
     '',
     'Size budgets (issue 6, enforced by npm test from bench/bundle-size.ts): browser bundle of a one-call entry, gzip: ' +
-      `token + validation ${kib(browser['client-token'].gzip)} KiB of ${kib(browser['client-token'].budgetGzip)} KiB; ` +
-      `AK/SK + validation ${kib(browser['client-aksk'].gzip)} KiB of ${kib(browser['client-aksk'].budgetGzip)} KiB.`,
+      `token + validation ${browser['client-token'].gzip} B of ${browser['client-token'].budgetGzip} B (${kib(browser['client-token'].budgetGzip)} KiB); ` +
+      `AK/SK + validation ${browser['client-aksk'].gzip} B of ${browser['client-aksk'].budgetGzip} B (${kib(browser['client-aksk'].budgetGzip)} KiB).`,
     '',
     table(
       ['validateResetRequest', 'validations per second', 'bodies'],
