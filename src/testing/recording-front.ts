@@ -2,17 +2,13 @@
 // the contract's verdict) and forwards it unchanged to Prism, so every answer is Prism's own.
 import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { MockServer } from './mock-server.js';
 import type { RecordedRequest } from './recorded-request.js';
 import { redactHeader } from './redact.js';
 import { hasMalformedEncoding, requestVerdict, targetPath, type Operation } from './request-verdict.js';
 
-export interface RecordingFront {
-  readonly url: string;
-  readonly port: number;
-  requests(): RecordedRequest[];
-  clearRequests(): void;
-  close(): Promise<void>;
-}
+/** What the front offers is what the mock offers (startMockServer adds stopping Prism to close()). */
+export type RecordingFront = MockServer;
 
 export interface RecordingFrontOptions {
   readonly host: string;
