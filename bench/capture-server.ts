@@ -32,7 +32,12 @@ export async function startCaptureServer(): Promise<CaptureServer> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       count += 1;
-      last = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      last = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       res.writeHead(204, { 'X-Request-Id': 'bench' });
       res.end();
     });

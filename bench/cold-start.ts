@@ -56,13 +56,21 @@ export function coldStartOnce(script: string, env: NodeJS.ProcessEnv): Promise<C
       clearTimeout(timer);
       if (elapsed !== undefined) resolve(elapsed);
       else if (signal === 'SIGKILL') reject(new Error(`${script} was not done after ${CHILD_TIMEOUT_MS} ms`));
-      else reject(new Error(`${script} exited (${String(code)}) before its first call was done:\n${redact((stderr || stdout).slice(-2000))}`));
+      else
+        reject(
+          new Error(
+            `${script} exited (${String(code)}) before its first call was done:\n${redact((stderr || stdout).slice(-2000))}`,
+          ),
+        );
     });
   });
 }
 
 /** Cold-start samples for each peer id; one uncounted child per peer first (page cache). */
-export async function measureColdStart<Id extends string>(scripts: ReadonlyMap<Id, string>, options: ColdStartOptions): Promise<Map<Id, ColdStart[]>> {
+export async function measureColdStart<Id extends string>(
+  scripts: ReadonlyMap<Id, string>,
+  options: ColdStartOptions,
+): Promise<Map<Id, ColdStart[]>> {
   const ids = [...scripts.keys()];
   const samples = new Map<Id, ColdStart[]>(ids.map((id) => [id, []]));
   for (const id of ids) await coldStartOnce(scripts.get(id)!, options.env);

@@ -66,7 +66,11 @@ function collectTree(seen: Map<string, number>, manifest: Manifest, dir: string)
   walkDependencies(manifest, dir, visit);
 }
 
-function walkDependencies(manifest: Manifest, dir: string, visit: (name: string, from: string, optional: boolean) => void): void {
+function walkDependencies(
+  manifest: Manifest,
+  dir: string,
+  visit: (name: string, from: string, optional: boolean) => void,
+): void {
   for (const name of Object.keys(manifest.dependencies ?? {})) visit(name, dir, false);
   for (const name of Object.keys(manifest.optionalDependencies ?? {})) visit(name, dir, true);
   // npm >= 7 installs required peers, never optional ones (even if this repository has them as devDependencies).

@@ -37,7 +37,8 @@ const parameters = {
   warmupCalls: intFromEnv('BENCH_WARMUP', 1000, 0),
   coldStartChildren: intFromEnv('BENCH_COLD', MINIMUM.coldStartChildren, 1),
 };
-const belowMinimum = parameters.callsPerRound < MINIMUM.callsPerRound || parameters.coldStartChildren < MINIMUM.coldStartChildren;
+const belowMinimum =
+  parameters.callsPerRound < MINIMUM.callsPerRound || parameters.coldStartChildren < MINIMUM.coldStartChildren;
 
 const log = (message: string): void => {
   process.stderr.write(`bench: ${message}\n`);
@@ -81,7 +82,8 @@ async function main(): Promise<void> {
       server.reset();
       await call();
       const problems = requestProblems(peer, server.last());
-      if (problems.length > 0) throw new Error(`${peer.id} sent a different request:\n  ${problems.map(redact).join('\n  ')}`);
+      if (problems.length > 0)
+        throw new Error(`${peer.id} sent a different request:\n  ${problems.map(redact).join('\n  ')}`);
       calls.set(peer.id, call);
     }
 
@@ -132,7 +134,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${markdown}\n`);
     if (belowMinimum) {
       // A trial run must not replace the published figures.
-      log(`below the issue's minimums (${MINIMUM.callsPerRound} calls per round, ${MINIMUM.coldStartChildren} cold starts): bench/results.json and the docs left as they are`);
+      log(
+        `below the issue's minimums (${MINIMUM.callsPerRound} calls per round, ${MINIMUM.coldStartChildren} cold starts): bench/results.json and the docs left as they are`,
+      );
       return;
     }
     writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -158,6 +162,8 @@ function updateDocs(markdown: string): void {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+  process.stderr.write(
+    `bench failed: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
+  );
   process.exitCode = 1;
 });

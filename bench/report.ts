@@ -37,10 +37,17 @@ export interface BenchResults {
   readonly generatedAt: string;
   readonly machine: Machine;
   readonly loadAtEnd: number;
-  readonly parameters: { readonly rounds: number; readonly callsPerRound: number; readonly warmupCalls: number; readonly coldStartChildren: number };
+  readonly parameters: {
+    readonly rounds: number;
+    readonly callsPerRound: number;
+    readonly warmupCalls: number;
+    readonly coldStartChildren: number;
+  };
   readonly peers: readonly PeerResult[];
   /** The size budgets of test/size: browser bundles of our one-call entries, gzip bytes and budget. */
-  readonly browserBundles: Readonly<Record<'client-token' | 'client-aksk', BundleSize & { readonly budgetGzip: number }>>;
+  readonly browserBundles: Readonly<
+    Record<'client-token' | 'client-aksk', BundleSize & { readonly budgetGzip: number }>
+  >;
   readonly validator: ValidatorThroughput;
   readonly goals: readonly Goal[];
   /** name@version of every package counted in each peer's install footprint. */
@@ -68,7 +75,21 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 function peersTable(peers: readonly PeerResult[]): string {
   return table(
-    ['peer', 'µs per call', '× raw fetch', 'CPU µs per call', '× raw fetch', 'cold start, ms', '× raw fetch', 'cold start CPU, ms', '× raw fetch', 'bundle, KiB min', 'KiB gzip', 'packages', 'install, MiB'],
+    [
+      'peer',
+      'µs per call',
+      '× raw fetch',
+      'CPU µs per call',
+      '× raw fetch',
+      'cold start, ms',
+      '× raw fetch',
+      'cold start CPU, ms',
+      '× raw fetch',
+      'bundle, KiB min',
+      'KiB gzip',
+      'packages',
+      'install, MiB',
+    ],
     peers.map((p) => [
       p.reference ? `*${p.label}*` : p.label,
       spread(p.perCallUs, fixed(0)),

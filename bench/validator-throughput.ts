@@ -41,5 +41,10 @@ export function measureValidatorThroughput(rounds: number, msPerRound: number): 
     invalidSamples.push(opsPerSecond(invalid, false, msPerRound));
     if (round % 2 === 1) validSamples.push(opsPerSecond(valid, true, msPerRound));
   }
-  return { valid: summarize(validSamples), invalid: summarize(invalidSamples), validBodies: valid.length, invalidBodies: invalid.length };
+  return {
+    valid: summarize(validSamples),
+    invalid: summarize(invalidSamples),
+    validBodies: valid.length,
+    invalidBodies: invalid.length,
+  };
 }

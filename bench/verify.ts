@@ -20,12 +20,14 @@ export function requestProblems(peer: Peer, request: CapturedRequest | undefined
   } catch {
     body = undefined;
   }
-  if (!isDeepStrictEqual(body, BODY)) problems.push(`body ${request.body.slice(0, 200)}, expected ${JSON.stringify(BODY)}`);
+  if (!isDeepStrictEqual(body, BODY))
+    problems.push(`body ${request.body.slice(0, 200)}, expected ${JSON.stringify(BODY)}`);
   if (peer.auth === 'token') {
     if (request.headers['x-auth-token'] !== FAKE_TOKEN) problems.push('X-Auth-Token missing or not the bench token');
   } else {
     const authorization = request.headers['authorization'] ?? '';
-    if (!authorization.startsWith(`SDK-HMAC-SHA256 Access=${FAKE_AK}, SignedHeaders=`)) problems.push('Authorization is not an SDK-HMAC-SHA256 signature');
+    if (!authorization.startsWith(`SDK-HMAC-SHA256 Access=${FAKE_AK}, SignedHeaders=`))
+      problems.push('Authorization is not an SDK-HMAC-SHA256 signature');
     if (!/^\d{8}T\d{6}Z$/.test(String(request.headers['x-sdk-date']))) problems.push('X-Sdk-Date missing or malformed');
   }
   return problems;

@@ -94,7 +94,8 @@ try {
   }
   // A quick static look for anything else the page would fetch by itself (a src attribute, a <link>, a
   // CSS url() at http(s)); test/docs/page.test.ts checks the real thing in Chromium.
-  const external = html.match(/(?:\bsrc\s*=\s*["']?|<link\b[^>]*\bhref\s*=\s*["']?|url\(\s*["']?)https?:\/\/[^"' )>]+/g) ?? [];
+  const external =
+    html.match(/(?:\bsrc\s*=\s*["']?|<link\b[^>]*\bhref\s*=\s*["']?|url\(\s*["']?)https?:\/\/[^"' )>]+/g) ?? [];
   if (external.length > 0) throw new Error(`build-docs: the page would load ${external.join(', ')}`);
 
   mkdirSync(dirname(out), { recursive: true });

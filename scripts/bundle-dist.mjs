@@ -38,7 +38,9 @@ for (const input of Object.keys(result.metafile.inputs)) {
 // Every relative import left in dist/ must still resolve.
 for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'))) {
   const path = join(dist, file);
-  for (const [, specifier] of readFileSync(path, 'utf8').matchAll(/^(?:import|export)\s[^;]*?from\s+['"](\.[^'"]+)['"]/gm)) {
+  for (const [, specifier] of readFileSync(path, 'utf8').matchAll(
+    /^(?:import|export)\s[^;]*?from\s+['"](\.[^'"]+)['"]/gm,
+  )) {
     const target = resolve(dirname(path), specifier);
     try {
       readFileSync(target);

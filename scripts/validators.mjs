@@ -66,18 +66,25 @@ export function flattenExclusiveOneOf(schema, defs) {
   const refs = schema.oneOf;
   if (Object.keys(schema).length !== 1 || !Array.isArray(refs) || refs.length < 2) return schema;
   const branches = refs.map((ref) => {
-    const name = Object.keys(ref).length === 1 && typeof ref.$ref === 'string' ? ref.$ref.replace('#/$defs/', '') : undefined;
+    const name =
+      Object.keys(ref).length === 1 && typeof ref.$ref === 'string' ? ref.$ref.replace('#/$defs/', '') : undefined;
     return name === undefined ? undefined : defs[name];
   });
   const plainObject = (b) =>
-    b && b.type === 'object' && b.additionalProperties === false && Array.isArray(b.required) && b.properties &&
+    b &&
+    b.type === 'object' &&
+    b.additionalProperties === false &&
+    Array.isArray(b.required) &&
+    b.properties &&
     Object.keys(b).every((k) => ['type', 'required', 'additionalProperties', 'properties'].includes(k));
   if (!branches.every(plainObject)) return schema;
   // In the first branch's order: ajv checks (and reports) properties in the order they are declared.
   const fields = Object.keys(branches[0].properties);
   // Each branch's own field: required there, and declared `false` in every other branch.
   const own = branches.map((b, i) => {
-    const mine = b.required.filter((f) => b.properties[f] !== false && branches.every((o, j) => j === i || o.properties[f] === false));
+    const mine = b.required.filter(
+      (f) => b.properties[f] !== false && branches.every((o, j) => j === i || o.properties[f] === false),
+    );
     return mine.length === 1 ? mine[0] : undefined;
   });
   const shared = branches[0].required.filter((f) => f !== own[0]).sort();
@@ -90,7 +97,11 @@ export function flattenExclusiveOneOf(schema, defs) {
       (b, i) =>
         isDeepStrictEqual(Object.keys(b.properties).sort(), [...fields].sort()) &&
         isDeepStrictEqual(b.required.filter((f) => f !== own[i]).sort(), shared) &&
-        fields.every((f) => (own.includes(f) && f !== own[i] ? b.properties[f] === false : isDeepStrictEqual(b.properties[f], properties[f]))),
+        fields.every((f) =>
+          own.includes(f) && f !== own[i]
+            ? b.properties[f] === false
+            : isDeepStrictEqual(b.properties[f], properties[f]),
+        ),
     );
   if (!equivalent) return schema;
   return {
@@ -113,7 +124,13 @@ export function flattenExclusiveOneOf(schema, defs) {
 export function foldNotEnumIntoPattern(schema) {
   const { not, pattern, type } = schema;
   const literals = not?.enum;
-  if (type !== 'string' || typeof pattern !== 'string' || !pattern.startsWith('^') || Object.keys(not ?? {}).length !== 1) return schema;
+  if (
+    type !== 'string' ||
+    typeof pattern !== 'string' ||
+    !pattern.startsWith('^') ||
+    Object.keys(not ?? {}).length !== 1
+  )
+    return schema;
   if (!Array.isArray(literals) || !literals.every((l) => typeof l === 'string')) return schema;
   const escaped = literals.map((l) => l.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
   const { not: _folded, ...rest } = schema;
@@ -128,20 +145,43 @@ export function foldNotEnumIntoPattern(schema) {
  * generation here instead of being judged by the wrong draft.
  */
 const SAME_IN_BOTH_DRAFTS = new Set([
-  '$id', '$defs', '$ref', 'type', 'enum', 'const', 'not', 'oneOf', 'anyOf', 'allOf', 'required', 'properties',
-  'additionalProperties', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'minLength', 'maxLength', 'pattern', 'minProperties', 'maxProperties',
+  '$id',
+  '$defs',
+  '$ref',
+  'type',
+  'enum',
+  'const',
+  'not',
+  'oneOf',
+  'anyOf',
+  'allOf',
+  'required',
+  'properties',
+  'additionalProperties',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minProperties',
+  'maxProperties',
 ]);
 
 /** Throws unless every keyword of `schema` (annotations stripped) is in SAME_IN_BOTH_DRAFTS. */
 export function assertDraftNeutral(schema, at = '#') {
   if (typeof schema === 'boolean') return;
   for (const [key, value] of Object.entries(schema)) {
-    if (!SAME_IN_BOTH_DRAFTS.has(key)) throw new Error(`${at}: keyword ${key} is not known to mean the same in draft-07 and 2020-12`);
+    if (!SAME_IN_BOTH_DRAFTS.has(key))
+      throw new Error(`${at}: keyword ${key} is not known to mean the same in draft-07 and 2020-12`);
     // A $ref beside other keywords is ignored by draft-07 but applied by 2020-12.
     if (key === '$ref' && Object.keys(schema).length > 1) throw new Error(`${at}: $ref with sibling keywords`);
-    if (key === '$defs' || key === 'properties') for (const [k, v] of Object.entries(value)) assertDraftNeutral(v, `${at}/${key}/${k}`);
-    else if (Array.isArray(value) && (key === 'oneOf' || key === 'anyOf' || key === 'allOf')) value.forEach((v, i) => assertDraftNeutral(v, `${at}/${key}/${i}`));
+    if (key === '$defs' || key === 'properties')
+      for (const [k, v] of Object.entries(value)) assertDraftNeutral(v, `${at}/${key}/${k}`);
+    else if (Array.isArray(value) && (key === 'oneOf' || key === 'anyOf' || key === 'allOf'))
+      value.forEach((v, i) => assertDraftNeutral(v, `${at}/${key}/${i}`));
     else if (key === 'not' || key === 'additionalProperties') assertDraftNeutral(value, `${at}/${key}`);
   }
 }
@@ -187,13 +227,18 @@ export function tidyStandaloneCode(code) {
   const steps = [
     [/,schemaPath:"(?:[^"\\]|\\.)*"/g, '', /\bschemaPath\b/],
     [/^export const (\w+) = (validate\d+);$/gm, 'export { $2 as $1 };', /^export const /m],
-    [/\{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}/g, '{instancePath=""}={}', /\b(parentData|parentDataProperty|rootData)\b/],
+    [
+      /\{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}/g,
+      '{instancePath=""}={}',
+      /\b(parentData|parentDataProperty|rootData)\b/,
+    ],
   ];
   for (const [find, replacement, leftover] of steps) {
     const tidied = code.replace(find, replacement);
     if (tidied === code) throw new Error(`ajv standalone output has no ${find}: review tidyStandaloneCode`);
     code = tidied;
-    if (leftover.test(code)) throw new Error(`ajv standalone output still has ${leftover} after tidying: review tidyStandaloneCode`);
+    if (leftover.test(code))
+      throw new Error(`ajv standalone output still has ${leftover} after tidying: review tidyStandaloneCode`);
   }
   return code;
 }
@@ -205,13 +250,13 @@ export function buildValidatorsModule(spec) {
   const request = document.$defs[VALIDATORS.validateResetMessageOffsetRequestSchema];
   document.$defs[VALIDATORS.validateResetMessageOffsetRequestSchema] = flattenExclusiveOneOf(request, document.$defs);
   if (document.$defs[VALIDATORS.validateResetMessageOffsetRequestSchema] === request) {
-    throw new Error('ResetMessageOffsetRequest is no longer a oneOf of exclusive object branches: review flattenExclusiveOneOf and src/validate.ts');
+    throw new Error(
+      'ResetMessageOffsetRequest is no longer a oneOf of exclusive object branches: review flattenExclusiveOneOf and src/validate.ts',
+    );
   }
   assertDraftNeutral(document);
   ajv.addSchema(document);
-  const refs = Object.fromEntries(
-    Object.entries(VALIDATORS).map(([fn, name]) => [fn, `${SCHEMA_ID}#/$defs/${name}`]),
-  );
+  const refs = Object.fromEntries(Object.entries(VALIDATORS).map(([fn, name]) => [fn, `${SCHEMA_ID}#/$defs/${name}`]));
   const code = tidyStandaloneCode(standaloneCode(ajv, refs));
   if (/\brequire\(/.test(code)) throw new Error('ajv standalone output needs a runtime import; adjust the options');
   const header =
@@ -223,7 +268,10 @@ export function buildValidatorsModule(spec) {
     '  params: Record<string, unknown>;\n}\n' +
     'export interface CompiledValidator {\n  (data: unknown): boolean;\n  errors?: AjvError[] | null;\n}\n' +
     Object.entries(VALIDATORS)
-      .map(([fn, name]) => `/** Validates against components.schemas.${name}. */\nexport declare const ${fn}: CompiledValidator;\n`)
+      .map(
+        ([fn, name]) =>
+          `/** Validates against components.schemas.${name}. */\nexport declare const ${fn}: CompiledValidator;\n`,
+      )
       .join('');
   return { js: header + code + '\n', dts };
 }

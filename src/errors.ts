@@ -35,7 +35,10 @@ export class RequestValidationError extends NamedError {
   declare readonly violations: readonly RequestViolation[];
 
   constructor(violations: readonly RequestViolation[]) {
-    super('RequestValidationError', `Request not sent, it breaks the contract: ${violations.map((v) => `/${v.in}${v.path} ${v.message}`).join('; ')}`);
+    super(
+      'RequestValidationError',
+      `Request not sent, it breaks the contract: ${violations.map((v) => `/${v.in}${v.path} ${v.message}`).join('; ')}`,
+    );
     this.violations = violations;
   }
 }

@@ -12,7 +12,15 @@ export type { FetchLike } from './client/fetch-guard.js';
 export { retryPolicy, type AttemptFailure, type RetryOptions, type RetryPolicy } from './client/retry.js';
 export { tokenAuth, type TokenSource } from './auth/token.js';
 export { akskAuth, type AkskCredentials } from './auth/aksk.js';
-export { byDuration, LATEST_OFFSET, toDatetime, toEarliest, toLatest, toOffset, type BuilderOptions } from './builders/reset-bodies.js';
+export {
+  byDuration,
+  LATEST_OFFSET,
+  toDatetime,
+  toEarliest,
+  toLatest,
+  toOffset,
+  type BuilderOptions,
+} from './builders/reset-bodies.js';
 export {
   AbortError,
   NetworkError,
@@ -31,4 +39,12 @@ export {
   type ValidationResult,
   type Violation,
 } from './validate.js';
-export type { components, ErrorBody, operations, paths, ResetByOffset, ResetByTimestamp, ResetMessageOffsetRequest } from './types.js';
+export type {
+  components,
+  ErrorBody,
+  operations,
+  paths,
+  ResetByOffset,
+  ResetByTimestamp,
+  ResetMessageOffsetRequest,
+} from './types.js';

@@ -18,11 +18,11 @@ export interface Violation {
 }
 
 export type ValidationResult =
-  | { readonly valid: true }
-  | { readonly valid: false; readonly errors: readonly Violation[] };
+  { readonly valid: true } | { readonly valid: false; readonly errors: readonly Violation[] };
 
 // A new object each time: a caller may change what it is given without changing anyone else's result.
-const result = (errors: Violation[]): ValidationResult => (errors.length === 0 ? { valid: true } : { valid: false, errors });
+const result = (errors: Violation[]): ValidationResult =>
+  errors.length === 0 ? { valid: true } : { valid: false, errors };
 
 /** A JSON object: not null, not an array. */
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -54,9 +54,15 @@ function collect(validate: CompiledValidator, value: unknown): Violation[] {
     const { instancePath, keyword, params } = error;
     const name = params['additionalProperty'];
     // The unknown property itself is the place to point at (JSON Pointer escaping: ~ then /).
-    const path = name === undefined ? instancePath : `${instancePath}/${(name as string).replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    const path =
+      name === undefined
+        ? instancePath
+        : `${instancePath}/${(name as string).replaceAll('~', '~0').replaceAll('/', '~1')}`;
     // "message_offset/timestamp is required" is the oneOf's inner view of "neither": said once, by the oneOf.
-    return keyword === 'required' && (params['missingProperty'] === 'message_offset' || params['missingProperty'] === 'timestamp') ? [] : [{ path, message: message(error) }];
+    return keyword === 'required' &&
+      (params['missingProperty'] === 'message_offset' || params['missingProperty'] === 'timestamp')
+      ? []
+      : [{ path, message: message(error) }];
   });
 }
 
@@ -70,7 +76,12 @@ function collect(validate: CompiledValidator, value: unknown): Violation[] {
 export function validateResetRequest(body: unknown): ValidationResult {
   if (validateResetMessageOffsetRequestSchema(body)) return { valid: true };
   // ajv's "must be object" is right but says less than this.
-  return { valid: false, errors: isObject(body) ? collect(validateResetMessageOffsetRequestSchema, body) : [{ path: '', message: 'must be a JSON object' }] };
+  return {
+    valid: false,
+    errors: isObject(body)
+      ? collect(validateResetMessageOffsetRequestSchema, body)
+      : [{ path: '', message: 'must be a JSON object' }],
+  };
 }
 
 /** Type guard: `body` is a `ResetMessageOffsetRequest` the contract accepts. */

@@ -26,8 +26,20 @@ export const PEERS: readonly Peer[] = [
   { id: 'client-token', label: 'this client, token + validation', auth: 'token', createCall: clientToken },
   { id: 'client-aksk', label: 'this client, AK/SK + validation', auth: 'aksk', createCall: clientAksk },
   { id: 'official-sdk', label: 'official SDK (AK/SK)', auth: 'aksk', createCall: officialSdk },
-  { id: 'openapi-fetch', label: 'openapi-fetch alone (reference, token)', auth: 'token', createCall: openapiFetch, reference: true },
-  { id: 'raw-node-http', label: 'raw node:http (reference, token)', auth: 'token', createCall: rawNodeHttp, reference: true },
+  {
+    id: 'openapi-fetch',
+    label: 'openapi-fetch alone (reference, token)',
+    auth: 'token',
+    createCall: openapiFetch,
+    reference: true,
+  },
+  {
+    id: 'raw-node-http',
+    label: 'raw node:http (reference, token)',
+    auth: 'token',
+    createCall: rawNodeHttp,
+    reference: true,
+  },
 ];
 
 /** The floor every ratio is taken against. */

@@ -14,7 +14,10 @@ export const createCall: CreateCall = (endpoint) => {
       .withInstanceId(INSTANCE_ID)
       .withGroup(GROUP)
       .withBody(
-        new kafka.ResetMessageOffsetReq().withTopic(BODY.topic).withPartition(BODY.partition).withMessageOffset(BODY.message_offset),
+        new kafka.ResetMessageOffsetReq()
+          .withTopic(BODY.topic)
+          .withPartition(BODY.partition)
+          .withMessageOffset(BODY.message_offset),
       );
     const response = await client.resetMessageOffset(request);
     if (response.httpStatusCode !== 204) throw new Error(`official SDK: HTTP ${String(response.httpStatusCode)}`);

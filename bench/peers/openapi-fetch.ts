@@ -15,10 +15,13 @@ export const createCall: CreateCall = (endpoint) => {
     },
   });
   return async () => {
-    const { response } = await client.POST('/v2/{project_id}/instances/{instance_id}/management/groups/{group}/reset-message-offset', {
-      params: { path: { project_id: PROJECT_ID, instance_id: INSTANCE_ID, group: GROUP } },
-      body: BODY,
-    });
+    const { response } = await client.POST(
+      '/v2/{project_id}/instances/{instance_id}/management/groups/{group}/reset-message-offset',
+      {
+        params: { path: { project_id: PROJECT_ID, instance_id: INSTANCE_ID, group: GROUP } },
+        body: BODY,
+      },
+    );
     if (response.status !== 204) throw new Error(`openapi-fetch: HTTP ${response.status}`);
   };
 };

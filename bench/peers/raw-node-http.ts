@@ -16,11 +16,19 @@ export const createCall: CreateCall = (endpoint) => {
         {
           method: 'POST',
           agent,
-          headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'X-Auth-Token': FAKE_TOKEN },
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(body),
+            'X-Auth-Token': FAKE_TOKEN,
+          },
         },
         (response) => {
           response.resume();
-          response.on('end', () => (response.statusCode === 204 ? resolve() : reject(new Error(`node:http: HTTP ${String(response.statusCode)}`))));
+          response.on('end', () =>
+            response.statusCode === 204
+              ? resolve()
+              : reject(new Error(`node:http: HTTP ${String(response.statusCode)}`)),
+          );
         },
       );
       req.on('error', reject);

@@ -27,14 +27,16 @@ export interface AkskCredentials {
 export function akskAuth(credentials: AkskCredentials): Middleware {
   const { accessKey, secretKey, securityToken, now = () => new Date() } = credentials;
   assertCredential('accessKey', accessKey);
-  if (typeof secretKey !== 'string' || secretKey === '') throw new TypeError('secretKey must be a non-empty string (value not shown)');
+  if (typeof secretKey !== 'string' || secretKey === '')
+    throw new TypeError('secretKey must be a non-empty string (value not shown)');
   if (securityToken !== undefined) assertCredential('securityToken', securityToken);
   // Imported once, on first use, for every request this middleware signs.
   let key: Promise<CryptoKey> | undefined;
   return {
     async onRequest({ request, params }) {
       const projectId = request.headers.get('X-Project-Id') ?? params.path?.['project_id'];
-      if (typeof projectId !== 'string') throw new TypeError('AK/SK signing needs the project ID: set X-Project-Id or a project_id path parameter');
+      if (typeof projectId !== 'string')
+        throw new TypeError('AK/SK signing needs the project ID: set X-Project-Id or a project_id path parameter');
       const headers: Record<string, string> = {
         'Content-Type': request.headers.get('Content-Type') ?? 'application/json',
         'X-Project-Id': projectId,

@@ -15,7 +15,8 @@ export function markSecrets(message: Request | Response, ...values: readonly str
 
 /** `value` with every credential in `found` replaced, in strings at any depth of parsed JSON. */
 export function redact<T>(value: T, found: readonly string[]): T {
-  if (typeof value === 'string') return found.reduce((text: string, secret) => text.replaceAll(secret, '[REDACTED]'), value) as T;
+  if (typeof value === 'string')
+    return found.reduce((text: string, secret) => text.replaceAll(secret, '[REDACTED]'), value) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => redact(item, found)) as T;
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k, found), redact(v, found)])) as T;

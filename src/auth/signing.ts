@@ -22,7 +22,9 @@ export function hmacKey(secret: string): Promise<CryptoKey> {
 
 /** Hex HMAC-SHA256 of `message` (UTF-8) keyed with `key` (a secret, UTF-8, or its imported key). */
 export async function hmacSha256Hex(key: string | Promise<CryptoKey>, message: string): Promise<string> {
-  return hex(await crypto.subtle.sign('HMAC', await (typeof key === 'string' ? hmacKey(key) : key), encoder.encode(message)));
+  return hex(
+    await crypto.subtle.sign('HMAC', await (typeof key === 'string' ? hmacKey(key) : key), encoder.encode(message)),
+  );
 }
 
 /** RFC 3986 encoding: everything but the unreserved characters A-Z a-z 0-9 - . _ ~ is percent-encoded. */
@@ -45,7 +47,10 @@ function decode(value: string): string {
  * @example canonicalUri('/v2/p/groups/a%20b*') // '/v2/p/groups/a%20b%2A/'
  */
 export function canonicalUri(pathname: string): string {
-  const uri = pathname.split('/').map((segment) => rfc3986(decode(segment))).join('/');
+  const uri = pathname
+    .split('/')
+    .map((segment) => rfc3986(decode(segment)))
+    .join('/');
   return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
@@ -103,7 +108,10 @@ export interface Signature {
 /** The X-Sdk-Date value for a moment: `YYYYMMDDTHHMMSSZ` in UTC. */
 export function sdkDate(date: Date): string {
   if (Number.isNaN(date.getTime())) throw new TypeError('the signing date is invalid');
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /**
@@ -112,7 +120,10 @@ export function sdkDate(date: Date): string {
  * @example
  * const { authorization } = await signRequest({ accessKey, secretKey }, { method: 'POST', url, headers, body });
  */
-export async function signRequest(credentials: { readonly accessKey: string; readonly secretKey: string | Promise<CryptoKey> }, input: SigningInput): Promise<Signature> {
+export async function signRequest(
+  credentials: { readonly accessKey: string; readonly secretKey: string | Promise<CryptoKey> },
+  input: SigningInput,
+): Promise<Signature> {
   const url = new URL(input.url);
   const { block, signedHeaders } = canonicalHeaders(input.headers);
   const date = Object.entries(input.headers).find(([name]) => name.toLowerCase() === 'x-sdk-date')?.[1];

@@ -27,10 +27,18 @@ export function instantOf(value: Date | string): number {
   const utc = Date.UTC(...fields, Number(frac.padEnd(3, '0')));
   const check = new Date(utc);
   // Date.UTC rolls 2024-02-30 over to March 1st; a date that does not survive the round trip is invalid.
-  const same = check.getUTCFullYear() === fields[0] && check.getUTCMonth() === fields[1] && check.getUTCDate() === fields[2]
-    && check.getUTCHours() === fields[3] && check.getUTCMinutes() === fields[4] && check.getUTCSeconds() === fields[5];
+  const same =
+    check.getUTCFullYear() === fields[0] &&
+    check.getUTCMonth() === fields[1] &&
+    check.getUTCDate() === fields[2] &&
+    check.getUTCHours() === fields[3] &&
+    check.getUTCMinutes() === fields[4] &&
+    check.getUTCSeconds() === fields[5];
   const zoneMatch = /^([+-])(\d{2}):(\d{2})$/.exec(zone);
-  const offsetMinutes = zoneMatch ? (zoneMatch[1] === '-' ? -1 : 1) * (Number(zoneMatch[2]) * 60 + Number(zoneMatch[3])) : 0;
-  if (!same || Math.abs(offsetMinutes) >= 24 * 60 || (zoneMatch && Number(zoneMatch[3]) > 59)) throw new RangeError(`'${value}' is not a valid date-time`);
+  const offsetMinutes = zoneMatch
+    ? (zoneMatch[1] === '-' ? -1 : 1) * (Number(zoneMatch[2]) * 60 + Number(zoneMatch[3]))
+    : 0;
+  if (!same || Math.abs(offsetMinutes) >= 24 * 60 || (zoneMatch && Number(zoneMatch[3]) > 59))
+    throw new RangeError(`'${value}' is not a valid date-time`);
   return utc - offsetMinutes * 60_000;
 }

@@ -11,7 +11,8 @@ const MS = { day: 86_400_000, hour: 3_600_000, minute: 60_000, second: 1_000 } a
  * @example parseDuration('P1DT2H') // 93_600_000
  */
 export function parseDuration(text: string): number {
-  if (typeof text !== 'string') throw new TypeError('a duration must be a string such as PT1H, or milliseconds as a number');
+  if (typeof text !== 'string')
+    throw new TypeError('a duration must be a string such as PT1H, or milliseconds as a number');
   const match = DURATION.exec(text);
   if (!match || text.length < 3 || /T$/i.test(text)) {
     const hint = /^P(?:\d+[YW]|[^T]*\d+M)/i.test(text)
@@ -20,7 +21,12 @@ export function parseDuration(text: string): number {
     throw new RangeError(`'${text}' is not an ISO-8601 duration of days, hours, minutes and seconds${hint}`);
   }
   const [, d = '0', h = '0', m = '0', s = '0', frac = ''] = match;
-  const ms = Number(d) * MS.day + Number(h) * MS.hour + Number(m) * MS.minute + Number(s) * MS.second + Number(frac.padEnd(3, '0'));
+  const ms =
+    Number(d) * MS.day +
+    Number(h) * MS.hour +
+    Number(m) * MS.minute +
+    Number(s) * MS.second +
+    Number(frac.padEnd(3, '0'));
   if (!Number.isSafeInteger(ms)) throw new RangeError(`duration '${text}' is too long`);
   return ms;
 }

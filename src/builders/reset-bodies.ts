@@ -78,6 +78,7 @@ export function toDatetime(topic: string, datetime: Date | string, opts: Builder
  */
 export function byDuration(topic: string, duration: number | string, opts: BuilderOptions = {}): ResetByTimestamp {
   const ms = typeof duration === 'number' ? duration : parseDuration(duration);
-  if (!Number.isSafeInteger(ms) || ms < 0) throw new RangeError('a duration in milliseconds must be a non-negative safe integer');
+  if (!Number.isSafeInteger(ms) || ms < 0)
+    throw new RangeError('a duration in milliseconds must be a non-negative safe integer');
   return byTimestamp(topic, instantOf(opts.now ?? new Date()) - ms, opts);
 }

@@ -9,7 +9,8 @@ import { guardedFetch, type FetchLike } from './fetch-guard.js';
 import { checkRequest } from './request-checks.js';
 import type { AttemptFailure, RetryPolicy } from './retry.js';
 
-export const RESET_MESSAGE_OFFSET_PATH = '/v2/{project_id}/instances/{instance_id}/management/groups/{group}/reset-message-offset';
+export const RESET_MESSAGE_OFFSET_PATH =
+  '/v2/{project_id}/instances/{instance_id}/management/groups/{group}/reset-message-offset';
 
 export interface ResetOffsetClientOptions {
   /** Base URL, e.g. `https://dms.eu-de.otc.t-systems.com` or a mock's `http://127.0.0.1:4010`. */
@@ -65,13 +66,19 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
   // openapi-fetch's use() refuses what is not middleware, but silently skips a missing one.
   if (!auth) throw new TypeError('auth is required');
   // setTimeout holds at most 2^31 - 1 ms; a longer timeout would fire at once.
-  if (!(timeoutMs > 0 && timeoutMs < 2 ** 31) && timeoutMs !== Infinity) throw new TypeError('timeoutMs must be 1 to 2147483647, or Infinity');
+  if (!(timeoutMs > 0 && timeoutMs < 2 ** 31) && timeoutMs !== Infinity)
+    throw new TypeError('timeoutMs must be 1 to 2147483647, or Infinity');
   // Resolved at call time, so a fetch installed globally after the client was created is used.
   const fetchImpl: FetchLike = options.fetch ?? ((request) => fetch(request));
 
   // Redirects are not followed: the API never redirects, and following one would carry the
   // credentials (X-Auth-Token is not stripped across origins) to wherever it points.
-  const raw = createClient<paths>({ baseUrl: base, fetch: guardedFetch(fetchImpl), redirect: 'manual', headers: { Accept: 'application/json' } });
+  const raw = createClient<paths>({
+    baseUrl: base,
+    fetch: guardedFetch(fetchImpl),
+    redirect: 'manual',
+    headers: { Accept: 'application/json' },
+  });
   raw.use(auth);
 
   async function resetMessageOffset({ instanceId, group, body, signal }: ResetMessageOffsetParams): Promise<void> {
@@ -85,7 +92,9 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
       try {
         // An aborted call sends nothing more (and does not even ask the token provider).
         if (callSignal.aborted) throw callSignal.reason;
-        const { response, error, data } = await deadline.race(raw.POST(RESET_MESSAGE_OFFSET_PATH, { params: { path: params }, body: wire, signal: callSignal }));
+        const { response, error, data } = await deadline.race(
+          raw.POST(RESET_MESSAGE_OFFSET_PATH, { params: { path: params }, body: wire, signal: callSignal }),
+        );
         return response.status === 204 ? undefined : { error: new ResetOffsetError(response, error ?? data), response };
       } catch (error) {
         if (callSignal.aborted) throw callSignal.reason;

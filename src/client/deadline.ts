@@ -17,7 +17,8 @@ export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | und
   if (callerSignal?.aborted) onCallerAbort();
   callerSignal?.addEventListener('abort', onCallerAbort);
   // An AbortController aborts once: whichever fires first is the reason.
-  const timer = timeoutMs < Infinity ? setTimeout(() => controller.abort(new TimeoutError(timeoutMs)), timeoutMs) : undefined;
+  const timer =
+    timeoutMs < Infinity ? setTimeout(() => controller.abort(new TimeoutError(timeoutMs)), timeoutMs) : undefined;
   return {
     signal,
     race: (promise) =>

@@ -17,8 +17,16 @@ export function baseUrl(endpoint: string, allowInsecureHttp: boolean): string {
     /* reported below */
   }
   // The URL itself is never echoed: user info in it would be a credential.
-  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && (allowInsecureHttp || LOOPBACK.test(url.hostname)))) || url.username || url.password || /[?#]/.test(endpoint)) {
-    throw new TypeError('endpoint must be an https URL (http only to loopback, or with allowInsecureHttp) without user info, query or fragment');
+  if (
+    !url ||
+    !(url.protocol === 'https:' || (url.protocol === 'http:' && (allowInsecureHttp || LOOPBACK.test(url.hostname)))) ||
+    url.username ||
+    url.password ||
+    /[?#]/.test(endpoint)
+  ) {
+    throw new TypeError(
+      'endpoint must be an https URL (http only to loopback, or with allowInsecureHttp) without user info, query or fragment',
+    );
   }
   return url.origin + url.pathname.replace(/\/+$/, '');
 }

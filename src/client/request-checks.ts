@@ -32,7 +32,10 @@ export function wireBody(body: Record<string, unknown>): Record<string, unknown>
 export function bodyViolations(body: unknown, validate = true): RequestViolation[] {
   if (!validate && isObject(body)) {
     return ['partition', 'message_offset', 'timestamp']
-      .filter((name) => typeof body[name] === 'bigint' || (typeof body[name] === 'number' && !Number.isSafeInteger(body[name])))
+      .filter(
+        (name) =>
+          typeof body[name] === 'bigint' || (typeof body[name] === 'number' && !Number.isSafeInteger(body[name])),
+      )
       .map((name) => ({ in: 'body', path: `/${name}`, message: 'must be a safe integer' }));
   }
   const contract = validateResetRequest(body);

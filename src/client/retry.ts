@@ -56,7 +56,8 @@ function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
 // setTimeout holds at most 2^31 - 1 ms; a longer wait would fire at once, i.e. retry early.
 function delayOption(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value >= 0 && value <= 2_147_483_647)) throw new TypeError(`retry.${name} must be a number of milliseconds from 0 to 2147483647`);
+  if (typeof value !== 'number' || !(value >= 0 && value <= 2_147_483_647))
+    throw new TypeError(`retry.${name} must be a number of milliseconds from 0 to 2147483647`);
   return value;
 }
 
@@ -86,7 +87,8 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
  */
 export function retryPolicy(options: RetryOptions = {}): RetryPolicy {
   const { attempts = 3, sleep = sleepFor, random = Math.random } = options;
-  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) throw new TypeError('retry.attempts must be an integer from 1 to 10');
+  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10)
+    throw new TypeError('retry.attempts must be an integer from 1 to 10');
   const baseDelayMs = delayOption('baseDelayMs', options.baseDelayMs, 200);
   const maxDelayMs = delayOption('maxDelayMs', options.maxDelayMs, 5_000);
   // The wait in ms before attempt `attempt + 1` (counting from 1), or undefined to end the call.

@@ -20,7 +20,9 @@ Each request is printed with the contract's verdict. Ctrl-C stops the mock.`;
 function parsePort(text: string | undefined): number {
   const port = Number(text);
   if (text === undefined || !/^\d+$/.test(text) || port > 65535) {
-    throw new Error(`--port needs an integer from 0 to 65535, got ${text === undefined ? 'nothing' : JSON.stringify(text)}`);
+    throw new Error(
+      `--port needs an integer from 0 to 65535, got ${text === undefined ? 'nothing' : JSON.stringify(text)}`,
+    );
   }
   return port;
 }
@@ -32,7 +34,10 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => inline ?? argv[++i];
     if (name === '--port') port = parsePort(value());
     else if (name === '--host') {

@@ -52,7 +52,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const operation = specOperation(spec);
   const prism = await startPrism(spec);
   try {
-    const front = await startRecordingFront({ host, port, upstream: prism.url, operation, ...(onRequest ? { onRecord: onRequest } : {}) });
+    const front = await startRecordingFront({
+      host,
+      port,
+      upstream: prism.url,
+      operation,
+      ...(onRequest ? { onRecord: onRequest } : {}),
+    });
     let closing: Promise<void> | undefined;
     return {
       url: front.url,

@@ -16,7 +16,9 @@ export interface PrismServer {
 }
 
 function missingPrism(cause: unknown): Error {
-  const install = Object.entries(PRISM_PACKAGES).map(([name, version]) => `${name}@${version}`).join(' ');
+  const install = Object.entries(PRISM_PACKAGES)
+    .map(([name, version]) => `${name}@${version}`)
+    .join(' ');
   return new Error(
     'startMockServer needs Prism, an optional peer dependency of dms-kafka-reset-offset that is not installed. ' +
       `Install it in your project: npm install --save-dev ${install}`,

@@ -1,6 +1,13 @@
 // The mock's public listener: an HTTP front on the consumer's host/port that records each request (with
 // the contract's verdict) and forwards it unchanged to Prism, so every answer is Prism's own.
-import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MockServer } from './mock-server.js';
 import type { RecordedRequest } from './recorded-request.js';
@@ -22,7 +29,17 @@ export interface RecordingFrontOptions {
 
 // Connection-level headers belong to one hop, never forwarded (RFC 9110, 7.6.1); `expect` too: this
 // hop already answered 100-continue and holds the whole body.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host', 'expect']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+  'host',
+  'expect',
+]);
 
 function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
@@ -90,7 +107,10 @@ export function startRecordingFront(options: RecordingFrontOptions): Promise<Rec
           headers: forwardable(req.headers, body.length, hadBody),
         },
         (res) => {
-          readAll(res).then((data) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: data }), reject);
+          readAll(res).then(
+            (data) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: data }),
+            reject,
+          );
         },
       );
       out.on('error', reject);

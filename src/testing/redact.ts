@@ -23,5 +23,7 @@ const KNOWN_SCHEMES = new Set(['sdk-hmac-sha256', 'bearer', 'basic', 'digest']);
 export function redactHeader(name: string, value: string): string {
   if (!SECRET_HEADERS.has(name)) return value;
   const scheme = /^(\S+) /.exec(value)?.[1];
-  return name.endsWith('authorization') && scheme && KNOWN_SCHEMES.has(scheme.toLowerCase()) ? `${scheme} ${REDACTED}` : REDACTED;
+  return name.endsWith('authorization') && scheme && KNOWN_SCHEMES.has(scheme.toLowerCase())
+    ? `${scheme} ${REDACTED}`
+    : REDACTED;
 }

@@ -2,7 +2,13 @@
 // before sending (src/validate.ts), so a consumer's test sees the verdict the package itself would give.
 // From the package root, the very module the client runs: the mock's verdict and the client's check
 // cannot come from two copies of the validators.
-import { validatePathParams, validateResetRequest, type PathParams, type ValidationResult, type Violation } from '../index.js';
+import {
+  validatePathParams,
+  validateResetRequest,
+  type PathParams,
+  type ValidationResult,
+  type Violation,
+} from '../index.js';
 
 /** A request as the mock received it: raw target (path and query, percent-encoded), headers, body text. */
 export interface ReceivedRequest {
@@ -111,7 +117,10 @@ export function requestVerdict(operation: Operation, request: ReceivedRequest): 
   const errors: Violation[] = under('/path', validatePathParams(pathParams));
   const { headers } = request;
   if (!headers['x-auth-token'] && !headers['authorization']) {
-    errors.push({ path: '/headers', message: 'must carry X-Auth-Token (IAM token) or Authorization (AK/SK signature)' });
+    errors.push({
+      path: '/headers',
+      message: 'must carry X-Auth-Token (IAM token) or Authorization (AK/SK signature)',
+    });
   }
   if (mediaType(headers['content-type']) !== 'application/json') {
     errors.push({ path: '/headers/content-type', message: 'must be application/json' });

@@ -62,7 +62,11 @@ export async function runMockCli(argv: readonly string[], io: CliIo = consoleIo)
   }
   let mock;
   try {
-    mock = await startMockServer({ port: options.port, host: options.host, onRequest: (r) => io.out(describeRequest(r)) });
+    mock = await startMockServer({
+      port: options.port,
+      host: options.host,
+      onRequest: (r) => io.out(describeRequest(r)),
+    });
   } catch (error) {
     io.err(`dms-kafka-reset-offset-mock: ${(error as Error).message}`);
     return 1;

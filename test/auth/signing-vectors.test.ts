@@ -4,7 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { akskAuth } from '../../src/auth/aksk.js';
-import { canonicalHeaders, canonicalQueryString, canonicalUri, sha256Hex, signRequest } from '../../src/auth/signing.js';
+import {
+  canonicalHeaders,
+  canonicalQueryString,
+  canonicalUri,
+  sha256Hex,
+  signRequest,
+} from '../../src/auth/signing.js';
 import { createResetOffsetClient } from '../../src/index.js';
 import { ROOT } from '../support/spec.js';
 
@@ -21,7 +27,13 @@ interface Vector {
     signed_headers: Record<string, string>;
     body: string;
   };
-  expected: { authorization: string; signed_header_names: string; payload_sha256: string; canonical_request: string; string_to_sign: string };
+  expected: {
+    authorization: string;
+    signed_header_names: string;
+    payload_sha256: string;
+    canonical_request: string;
+    string_to_sign: string;
+  };
   sdk_wire: { method: string; path: string; body: string };
 }
 
@@ -36,7 +48,11 @@ function dateOf(sdkDate: string): Date {
 
 describe('signing vectors', () => {
   it('has all three vectors', () => {
-    expect(vectors.map((v) => v.name)).toEqual(['basic-offset', 'unicode-group-and-topic-max-safe-int', 'query-string-get-list-instances']);
+    expect(vectors.map((v) => v.name)).toEqual([
+      'basic-offset',
+      'unicode-group-and-topic-max-safe-int',
+      'query-string-get-list-instances',
+    ]);
   });
 
   describe.each(vectors)('$name', (vector) => {
@@ -64,7 +80,11 @@ describe('signing vectors', () => {
     });
 
     it('the akskAuth middleware produces the same Authorization on the request as sent', async () => {
-      const auth = akskAuth({ accessKey: vector.input.ak, secretKey: vector.input.sk, now: () => dateOf(vector.input.x_sdk_date) });
+      const auth = akskAuth({
+        accessKey: vector.input.ak,
+        secretKey: vector.input.sk,
+        now: () => dateOf(vector.input.x_sdk_date),
+      });
       const init: RequestInit = { method: vector.input.method, headers: { 'Content-Type': 'application/json' } };
       if (vector.input.body !== '') init.body = vector.input.body;
       const request = new Request(wireUrl, init);
@@ -82,27 +102,34 @@ describe('signing vectors', () => {
     });
   });
 
-  it.each(vectors.filter((v) => v.input.method === 'POST'))('the client sends $name exactly as the official signer signed it', async (vector) => {
-    const sent: Request[] = [];
-    const client = createResetOffsetClient({
-      endpoint: vector.input.endpoint,
-      projectId: vector.input.path_params['project_id']!,
-      auth: akskAuth({ accessKey: vector.input.ak, secretKey: vector.input.sk, now: () => dateOf(vector.input.x_sdk_date) }),
-      fetch: async (request) => {
-        sent.push(request);
-        return new Response(null, { status: 204 });
-      },
-    });
-    await client.resetMessageOffset({
-      instanceId: vector.input.path_params['instance_id']!,
-      group: vector.input.path_params['group']!,
-      body: JSON.parse(vector.input.body),
-    });
-    expect(sent).toHaveLength(1);
-    const request = sent[0]!;
-    expect(new URL(request.url).pathname).toBe(vector.sdk_wire.path);
-    expect(await request.text()).toBe(vector.sdk_wire.body);
-    expect(request.headers.get('Authorization')).toBe(vector.expected.authorization);
-    expect(request.headers.get('Content-Type')).toBe('application/json');
-  });
+  it.each(vectors.filter((v) => v.input.method === 'POST'))(
+    'the client sends $name exactly as the official signer signed it',
+    async (vector) => {
+      const sent: Request[] = [];
+      const client = createResetOffsetClient({
+        endpoint: vector.input.endpoint,
+        projectId: vector.input.path_params['project_id']!,
+        auth: akskAuth({
+          accessKey: vector.input.ak,
+          secretKey: vector.input.sk,
+          now: () => dateOf(vector.input.x_sdk_date),
+        }),
+        fetch: async (request) => {
+          sent.push(request);
+          return new Response(null, { status: 204 });
+        },
+      });
+      await client.resetMessageOffset({
+        instanceId: vector.input.path_params['instance_id']!,
+        group: vector.input.path_params['group']!,
+        body: JSON.parse(vector.input.body),
+      });
+      expect(sent).toHaveLength(1);
+      const request = sent[0]!;
+      expect(new URL(request.url).pathname).toBe(vector.sdk_wire.path);
+      expect(await request.text()).toBe(vector.sdk_wire.body);
+      expect(request.headers.get('Authorization')).toBe(vector.expected.authorization);
+      expect(request.headers.get('Content-Type')).toBe('application/json');
+    },
+  );
 });

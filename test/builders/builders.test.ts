@@ -1,7 +1,16 @@
 // The body builders named after kafka-consumer-groups.sh --reset-offsets.
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../../src/builders/duration.js';
-import { byDuration, LATEST_OFFSET, RequestValidationError, toDatetime, toEarliest, toLatest, toOffset, validateResetRequest } from '../../src/index.js';
+import {
+  byDuration,
+  LATEST_OFFSET,
+  RequestValidationError,
+  toDatetime,
+  toEarliest,
+  toLatest,
+  toOffset,
+  validateResetRequest,
+} from '../../src/index.js';
 
 const NOW = new Date('2024-01-02T03:04:05.678Z');
 
@@ -55,7 +64,11 @@ describe('toDatetime', () => {
   });
 
   it('takes a Date', () => {
-    expect(toDatetime('orders', NOW, { partition: 1 })).toEqual({ topic: 'orders', partition: 1, timestamp: NOW.getTime() });
+    expect(toDatetime('orders', NOW, { partition: 1 })).toEqual({
+      topic: 'orders',
+      partition: 1,
+      timestamp: NOW.getTime(),
+    });
   });
 
   it.each([
@@ -91,11 +104,19 @@ describe('byDuration', () => {
     ['pt1h', 3_600_000],
   ])('%s is %i ms', (text, ms) => {
     expect(parseDuration(text)).toBe(ms);
-    expect(byDuration('orders', text, { now: NOW })).toEqual({ topic: 'orders', partition: -1, timestamp: NOW.getTime() - ms });
+    expect(byDuration('orders', text, { now: NOW })).toEqual({
+      topic: 'orders',
+      partition: -1,
+      timestamp: NOW.getTime() - ms,
+    });
   });
 
   it('takes milliseconds', () => {
-    expect(byDuration('orders', 60_000, { now: NOW, partition: 2 })).toEqual({ topic: 'orders', partition: 2, timestamp: NOW.getTime() - 60_000 });
+    expect(byDuration('orders', 60_000, { now: NOW, partition: 2 })).toEqual({
+      topic: 'orders',
+      partition: 2,
+      timestamp: NOW.getTime() - 60_000,
+    });
   });
 
   it('defaults now to the current time', () => {
@@ -109,7 +130,22 @@ describe('byDuration', () => {
     expect(() => parseDuration(text)).toThrow(/years, months and weeks/);
   });
 
-  it.each(['', 'P', 'PT', '1H', 'PT1H ', '-PT1H', 'PT-1H', 'PT1.5H', 'PT0.0001S', 'P1DT', 'PTH', 'P1H', 'hour', 'PT1S1M'])('refuses %j', (text) => {
+  it.each([
+    '',
+    'P',
+    'PT',
+    '1H',
+    'PT1H ',
+    '-PT1H',
+    'PT-1H',
+    'PT1.5H',
+    'PT0.0001S',
+    'P1DT',
+    'PTH',
+    'P1H',
+    'hour',
+    'PT1S1M',
+  ])('refuses %j', (text) => {
     expect(() => parseDuration(text)).toThrow(RangeError);
   });
 

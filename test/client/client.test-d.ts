@@ -50,8 +50,19 @@ describe('resetMessageOffset', () => {
 
   it('takes explicitly undefined optional options (exactOptionalPropertyTypes callers forwarding their own)', () => {
     const forwarded: { signal?: AbortSignal | undefined; timeoutMs?: number | undefined } = {};
-    void client.resetMessageOffset({ instanceId, group: 'g', body: toEarliest('t', { partition: undefined }), signal: forwarded.signal });
-    createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p', auth: tokenAuth('t'), timeoutMs: forwarded.timeoutMs, retry: undefined });
+    void client.resetMessageOffset({
+      instanceId,
+      group: 'g',
+      body: toEarliest('t', { partition: undefined }),
+      signal: forwarded.signal,
+    });
+    createResetOffsetClient({
+      endpoint: 'https://dms.example',
+      projectId: 'p',
+      auth: tokenAuth('t'),
+      timeoutMs: forwarded.timeoutMs,
+      retry: undefined,
+    });
   });
 
   it('requires endpoint, projectId and auth', () => {
@@ -59,7 +70,14 @@ describe('resetMessageOffset', () => {
     createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p' });
     // @ts-expect-error endpoint missing
     createResetOffsetClient({ projectId: 'p', auth: tokenAuth('t') });
-    createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p', auth: akskAuth({ accessKey: 'a', secretKey: 's' }), retry: retryPolicy({ attempts: 3 }), timeoutMs: 1000, validate: false });
+    createResetOffsetClient({
+      endpoint: 'https://dms.example',
+      projectId: 'p',
+      auth: akskAuth({ accessKey: 'a', secretKey: 's' }),
+      retry: retryPolicy({ attempts: 3 }),
+      timeoutMs: 1000,
+      validate: false,
+    });
     // @ts-expect-error retries come from retryPolicy(), so a bundle without them leaves the retry code out
     createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p', auth: tokenAuth('t'), retry: true });
   });

@@ -11,7 +11,16 @@ import {
   toEarliest,
   type ResetOffsetClientOptions,
 } from '../../src/index.js';
-import { countingTokenAuth, INSTANCE_ID, json, PROJECT_ID, recorder, startServer, TOKEN, type TestServer } from './helpers.js';
+import {
+  countingTokenAuth,
+  INSTANCE_ID,
+  json,
+  PROJECT_ID,
+  recorder,
+  startServer,
+  TOKEN,
+  type TestServer,
+} from './helpers.js';
 
 const call = { instanceId: INSTANCE_ID, group: 'g', body: toEarliest('orders') };
 
@@ -38,12 +47,22 @@ describe('ResetOffsetError', () => {
     expect(error).toBeInstanceOf(ResetOffsetError);
     expect(error.name).toBe('ResetOffsetError');
     expect(error.message).toBe('DMS.00404022 (404): This instance does not exist');
-    expect(error).toMatchObject({ status: 404, errorCode: 'DMS.00404022', errorMsg: 'This instance does not exist', requestId: 'req-from-header', body });
+    expect(error).toMatchObject({
+      status: 404,
+      errorCode: 'DMS.00404022',
+      errorMsg: 'This instance does not exist',
+      requestId: 'req-from-header',
+      body,
+    });
   });
 
   it("prefers the body's request_id (API gateway errors) over the header", async () => {
     const error = await failure(() =>
-      json(401, { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information.', request_id: 'from-body' }, { 'X-Request-Id': 'from-header' }),
+      json(
+        401,
+        { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information.', request_id: 'from-body' },
+        { 'X-Request-Id': 'from-header' },
+      ),
     );
     expect(error).toMatchObject({ status: 401, errorCode: 'APIGW.0301', requestId: 'from-body' });
   });
@@ -54,9 +73,22 @@ describe('ResetOffsetError', () => {
   });
 
   it('handles a non-JSON body', async () => {
-    const error = await failure(() => new Response('<html>Bad Gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'Content-Type': 'text/html' } }));
+    const error = await failure(
+      () =>
+        new Response('<html>Bad Gateway</html>', {
+          status: 502,
+          statusText: 'Bad Gateway',
+          headers: { 'Content-Type': 'text/html' },
+        }),
+    );
     expect(error).toBeInstanceOf(ResetOffsetError);
-    expect(error).toMatchObject({ status: 502, errorCode: undefined, errorMsg: undefined, requestId: undefined, body: '<html>Bad Gateway</html>' });
+    expect(error).toMatchObject({
+      status: 502,
+      errorCode: undefined,
+      errorMsg: undefined,
+      requestId: undefined,
+      body: '<html>Bad Gateway</html>',
+    });
     expect(error.message).toBe('HTTP 502 (no error_code in the body)');
   });
 
@@ -103,7 +135,9 @@ describe('redirects', () => {
   });
 
   it('are not followed, so credentials never go where the redirect points', async () => {
-    const error = await clientWith({ endpoint: redirecting.url }).resetMessageOffset(call).catch((e: unknown) => e);
+    const error = await clientWith({ endpoint: redirecting.url })
+      .resetMessageOffset(call)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResetOffsetError);
     expect((error as ResetOffsetError).status).toBe(307);
     expect(redirecting.requests).toHaveLength(1);
@@ -125,7 +159,9 @@ describe('network, timeout and abort', () => {
   afterAll(() => hanging.close());
 
   it('a refused connection rejects with NetworkError', async () => {
-    const error = await clientWith({ endpoint: closedPortUrl }).resetMessageOffset(call).catch((e: unknown) => e);
+    const error = await clientWith({ endpoint: closedPortUrl })
+      .resetMessageOffset(call)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).not.toBeInstanceOf(ResetOffsetError);
     expect((error as Error).name).toBe('NetworkError');
@@ -146,7 +182,9 @@ describe('network, timeout and abort', () => {
   });
 
   it('a slow server rejects with TimeoutError after timeoutMs', async () => {
-    const error = await clientWith({ endpoint: hanging.url, timeoutMs: 50 }).resetMessageOffset(call).catch((e: unknown) => e);
+    const error = await clientWith({ endpoint: hanging.url, timeoutMs: 50 })
+      .resetMessageOffset(call)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ name: 'TimeoutError', timeoutMs: 50 });
   });
@@ -164,7 +202,10 @@ describe('network, timeout and abort', () => {
   it('the default timeout is 30 s (fake timers)', async () => {
     vi.useFakeTimers();
     try {
-      const pending = clientWith({ endpoint: 'https://dms.example', fetch: () => new Promise<Response>(() => {}) }).resetMessageOffset(call);
+      const pending = clientWith({
+        endpoint: 'https://dms.example',
+        fetch: () => new Promise<Response>(() => {}),
+      }).resetMessageOffset(call);
       const outcome = pending.catch((e: unknown) => e);
       let settled = false;
       void outcome.then(() => (settled = true));
@@ -179,10 +220,19 @@ describe('network, timeout and abort', () => {
 
   it('a fetch that ignores its signal cannot hold the call past the timeout or an abort', async () => {
     const stuck = () => new Promise<Response>(() => {});
-    const client = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth: tokenAuth(TOKEN), fetch: stuck, timeoutMs: 20 });
+    const client = createResetOffsetClient({
+      endpoint: 'https://dms.example',
+      projectId: PROJECT_ID,
+      auth: tokenAuth(TOKEN),
+      fetch: stuck,
+      timeoutMs: 20,
+    });
     await expect(client.resetMessageOffset(call)).rejects.toBeInstanceOf(TimeoutError);
     const controller = new AbortController();
-    const pending = clientWith({ endpoint: 'https://dms.example', fetch: stuck }).resetMessageOffset({ ...call, signal: controller.signal });
+    const pending = clientWith({ endpoint: 'https://dms.example', fetch: stuck }).resetMessageOffset({
+      ...call,
+      signal: controller.signal,
+    });
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(AbortError);
   });
@@ -190,8 +240,15 @@ describe('network, timeout and abort', () => {
   it('an already aborted signal sends nothing and asks no token', async () => {
     const rec = recorder();
     const { auth, asked } = countingTokenAuth();
-    const client = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth, fetch: rec.fetch });
-    await expect(client.resetMessageOffset({ ...call, signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+    const client = createResetOffsetClient({
+      endpoint: 'https://dms.example',
+      projectId: PROJECT_ID,
+      auth,
+      fetch: rec.fetch,
+    });
+    await expect(client.resetMessageOffset({ ...call, signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
+      AbortError,
+    );
     expect(rec.requests).toHaveLength(0);
     expect(asked()).toBe(0);
   });

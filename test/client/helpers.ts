@@ -18,7 +18,10 @@ export interface SentRequest {
 }
 
 /** A fetch that records each request and answers from `respond` (default 204). */
-export function recorder(respond: (request: SentRequest, n: number) => Response | Promise<Response> = () => new Response(null, { status: 204 })) {
+export function recorder(
+  respond: (request: SentRequest, n: number) => Response | Promise<Response> = () =>
+    new Response(null, { status: 204 }),
+) {
   const requests: SentRequest[] = [];
   const fetch = async (request: Request): Promise<Response> => {
     const sent: SentRequest = {
@@ -64,7 +67,12 @@ export async function startServer(
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const wire: WireRequest = { method: req.method ?? '', rawUrl: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const wire: WireRequest = {
+        method: req.method ?? '',
+        rawUrl: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(wire);
       handle(wire, res, requests.length);
     });

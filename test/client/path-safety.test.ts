@@ -32,7 +32,9 @@ const SENT = [
 const REFUSED_ALWAYS = ['', '.', '..', 'lone-\uD800-surrogate', '\uDFFF'];
 const CONTROL = ['cr\rlf\n', 'tab\t', 'nul\u0000', 'del\u007F'];
 
-const groupIndex = rawSegments(`/v2/${PROJECT_ID}/instances/${INSTANCE_ID}/management/groups/{group}/reset-message-offset`).indexOf('{group}');
+const groupIndex = rawSegments(
+  `/v2/${PROJECT_ID}/instances/${INSTANCE_ID}/management/groups/{group}/reset-message-offset`,
+).indexOf('{group}');
 
 function client(validate = true) {
   return createResetOffsetClient({ endpoint: server.url, projectId: PROJECT_ID, auth: tokenAuth(TOKEN), validate });
@@ -56,7 +58,9 @@ async function refused(group: string, validate: boolean) {
     .resetMessageOffset({ instanceId: INSTANCE_ID, group, body: toEarliest('orders') })
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(RequestValidationError);
-  expect((error as RequestValidationError).violations).toContainEqual(expect.objectContaining({ in: 'path', path: '/group' }));
+  expect((error as RequestValidationError).violations).toContainEqual(
+    expect.objectContaining({ in: 'path', path: '/group' }),
+  );
   expect(server.requests.length).toBe(before);
 }
 
@@ -79,10 +83,20 @@ describe('project and instance IDs', () => {
     ['instanceId', { instanceId: 'not-a-uuid' }, '/instance_id'],
     ['instanceId', { instanceId: '' }, '/instance_id'],
   ])('a malformed %s (%o) is refused before sending', async (_name, change, path) => {
-    const c = createResetOffsetClient({ endpoint: server.url, projectId: PROJECT_ID, auth: tokenAuth(TOKEN), ...('projectId' in change ? change : {}) });
+    const c = createResetOffsetClient({
+      endpoint: server.url,
+      projectId: PROJECT_ID,
+      auth: tokenAuth(TOKEN),
+      ...('projectId' in change ? change : {}),
+    });
     const before = server.requests.length;
     const error = await c
-      .resetMessageOffset({ instanceId: INSTANCE_ID, group: 'g', body: toEarliest('t'), ...('instanceId' in change ? change : {}) })
+      .resetMessageOffset({
+        instanceId: INSTANCE_ID,
+        group: 'g',
+        body: toEarliest('t'),
+        ...('instanceId' in change ? change : {}),
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestValidationError);
     expect((error as RequestValidationError).violations.map((v) => v.path)).toContain(path);
@@ -90,7 +104,12 @@ describe('project and instance IDs', () => {
   });
 
   it('dot segments in IDs are refused even with validate: false', async () => {
-    const c = createResetOffsetClient({ endpoint: server.url, projectId: '.', auth: tokenAuth(TOKEN), validate: false });
+    const c = createResetOffsetClient({
+      endpoint: server.url,
+      projectId: '.',
+      auth: tokenAuth(TOKEN),
+      validate: false,
+    });
     await expect(c.resetMessageOffset({ instanceId: '..', group: 'g', body: toEarliest('t') })).rejects.toMatchObject({
       violations: [
         { in: 'path', path: '/project_id', message: expect.stringContaining("'.'") },

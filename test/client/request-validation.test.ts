@@ -16,7 +16,8 @@ function setup(validate?: boolean) {
     ...(validate === undefined ? {} : { validate }),
   });
   // Bodies from the corpus are `unknown`: the point is what happens at run time.
-  const send = (body: unknown, group = 'g') => client.resetMessageOffset({ instanceId: INSTANCE_ID, group, body: body as never });
+  const send = (body: unknown, group = 'g') =>
+    client.resetMessageOffset({ instanceId: INSTANCE_ID, group, body: body as never });
   return { rec, send, tokenAsked: asked };
 }
 
@@ -33,18 +34,21 @@ describe('the request-body corpus', () => {
     expect(rec.requests).toHaveLength(1);
   });
 
-  it.each(BODY_CASES.filter((c) => !c.valid))('refuses invalid body before sending: $name ($reason)', async ({ body }) => {
-    const { rec, send, tokenAsked } = setup();
-    const violations = await violationsOf(send(body));
-    expect(violations.length).toBeGreaterThan(0);
-    for (const v of violations) {
-      expect(v.in).toBe('body');
-      expect(v.path === '' || v.path.startsWith('/')).toBe(true);
-      expect(v.message).not.toBe('');
-    }
-    expect(rec.requests).toHaveLength(0);
-    expect(tokenAsked()).toBe(0);
-  });
+  it.each(BODY_CASES.filter((c) => !c.valid))(
+    'refuses invalid body before sending: $name ($reason)',
+    async ({ body }) => {
+      const { rec, send, tokenAsked } = setup();
+      const violations = await violationsOf(send(body));
+      expect(violations.length).toBeGreaterThan(0);
+      for (const v of violations) {
+        expect(v.in).toBe('body');
+        expect(v.path === '' || v.path.startsWith('/')).toBe(true);
+        expect(v.message).not.toBe('');
+      }
+      expect(rec.requests).toHaveLength(0);
+      expect(tokenAsked()).toBe(0);
+    },
+  );
 });
 
 describe('violations name their place', () => {
@@ -66,19 +70,24 @@ describe('violations name their place', () => {
     expect(await violationsOf(send({ topic: 't', message_offset: 1, timestamp: 2 }))).toContainEqual(
       expect.objectContaining({ in: 'body', path: '', message: expect.stringContaining('exactly one') }),
     );
-    expect(await violationsOf(send({ topic: 't' }))).toContainEqual(expect.objectContaining({ in: 'body', path: '', message: expect.stringContaining('exactly one') }));
+    expect(await violationsOf(send({ topic: 't' }))).toContainEqual(
+      expect.objectContaining({ in: 'body', path: '', message: expect.stringContaining('exactly one') }),
+    );
   });
 
   it('has a message naming each violation', async () => {
     const { send } = setup();
-    const error = (await send({ topic: 't', partition: 1.5, message_offset: 1 }).catch((e: unknown) => e)) as RequestValidationError;
+    const error = (await send({ topic: 't', partition: 1.5, message_offset: 1 }).catch(
+      (e: unknown) => e,
+    )) as RequestValidationError;
     expect(error.name).toBe('RequestValidationError');
     expect(error.message).toMatch(/^Request not sent, it breaks the contract: \/body\/partition must be integer$/);
   });
 
   it('refuses a body that is not an object', async () => {
     const { send } = setup();
-    for (const body of [null, 'x', [], 42]) expect(await violationsOf(send(body))).toEqual([{ in: 'body', path: '', message: 'must be a JSON object' }]);
+    for (const body of [null, 'x', [], 42])
+      expect(await violationsOf(send(body))).toEqual([{ in: 'body', path: '', message: 'must be a JSON object' }]);
   });
 });
 
@@ -103,13 +112,17 @@ describe.each([true, false])('unsafe integers (validate: %s)', (validate) => {
 
   it.each(UNSAFE)('refuses %s as timestamp', async (_name, value) => {
     const { rec, send } = setup(validate);
-    expect(await violationsOf(send({ topic: 't', timestamp: value }))).toContainEqual(expect.objectContaining({ path: '/timestamp' }));
+    expect(await violationsOf(send({ topic: 't', timestamp: value }))).toContainEqual(
+      expect.objectContaining({ path: '/timestamp' }),
+    );
     expect(rec.requests).toHaveLength(0);
   });
 
   it.each(UNSAFE)('refuses %s as partition', async (_name, value) => {
     const { rec, send } = setup(validate);
-    expect(await violationsOf(send({ topic: 't', partition: value, timestamp: 1 }))).toContainEqual(expect.objectContaining({ path: '/partition' }));
+    expect(await violationsOf(send({ topic: 't', partition: value, timestamp: 1 }))).toContainEqual(
+      expect.objectContaining({ path: '/partition' }),
+    );
     expect(rec.requests).toHaveLength(0);
   });
 });

@@ -1,13 +1,28 @@
 // resetMessageOffset through an injected fetch: what is sent, and what resolves.
 import { describe, expect, it } from 'vitest';
-import { createResetOffsetClient, retryPolicy, tokenAuth, toEarliest, type ResetMessageOffsetRequest } from '../../src/index.js';
+import {
+  createResetOffsetClient,
+  retryPolicy,
+  tokenAuth,
+  toEarliest,
+  type ResetMessageOffsetRequest,
+} from '../../src/index.js';
 import { INSTANCE_ID, PROJECT_ID, recorder, TOKEN } from './helpers.js';
 
 const ENDPOINT = 'https://dms.eu-de.otc.t-systems.com';
 const PATH = `/v2/${PROJECT_ID}/instances/${INSTANCE_ID}/management/groups/orders-consumer/reset-message-offset`;
 
-function client(fetch: (r: Request) => Promise<Response>, extra: Partial<Parameters<typeof createResetOffsetClient>[0]> = {}) {
-  return createResetOffsetClient({ endpoint: ENDPOINT, projectId: PROJECT_ID, auth: tokenAuth(TOKEN), fetch, ...extra });
+function client(
+  fetch: (r: Request) => Promise<Response>,
+  extra: Partial<Parameters<typeof createResetOffsetClient>[0]> = {},
+) {
+  return createResetOffsetClient({
+    endpoint: ENDPOINT,
+    projectId: PROJECT_ID,
+    auth: tokenAuth(TOKEN),
+    fetch,
+    ...extra,
+  });
 }
 
 describe('resetMessageOffset', () => {
@@ -31,7 +46,11 @@ describe('resetMessageOffset', () => {
 
   it.each<[string, ResetMessageOffsetRequest, string]>([
     ['offset', { topic: 'orders', message_offset: 7 }, '{"topic":"orders","message_offset":7,"partition":-1}'],
-    ['timestamp', { topic: 'orders', timestamp: 1571812144000 }, '{"topic":"orders","timestamp":1571812144000,"partition":-1}'],
+    [
+      'timestamp',
+      { topic: 'orders', timestamp: 1571812144000 },
+      '{"topic":"orders","timestamp":1571812144000,"partition":-1}',
+    ],
   ])('always sends partition: -1 when the caller leaves it out (%s)', async (_name, body, wire) => {
     const rec = recorder();
     await client(rec.fetch).resetMessageOffset({ instanceId: INSTANCE_ID, group: 'g', body });
@@ -42,20 +61,36 @@ describe('resetMessageOffset', () => {
   it('keeps an explicit partition, including 0 and -1', async () => {
     const rec = recorder();
     const c = client(rec.fetch);
-    await c.resetMessageOffset({ instanceId: INSTANCE_ID, group: 'g', body: { topic: 't', partition: 0, timestamp: 5 } });
-    await c.resetMessageOffset({ instanceId: INSTANCE_ID, group: 'g', body: { topic: 't', partition: -1, timestamp: 5 } });
+    await c.resetMessageOffset({
+      instanceId: INSTANCE_ID,
+      group: 'g',
+      body: { topic: 't', partition: 0, timestamp: 5 },
+    });
+    await c.resetMessageOffset({
+      instanceId: INSTANCE_ID,
+      group: 'g',
+      body: { topic: 't', partition: -1, timestamp: 5 },
+    });
     expect(rec.requests.map((r) => JSON.parse(r.body).partition)).toEqual([0, -1]);
   });
 
   it('sends the largest safe integer exactly', async () => {
     const rec = recorder();
-    await client(rec.fetch).resetMessageOffset({ instanceId: INSTANCE_ID, group: 'g', body: { topic: 't', message_offset: 9007199254740991 } });
+    await client(rec.fetch).resetMessageOffset({
+      instanceId: INSTANCE_ID,
+      group: 'g',
+      body: { topic: 't', message_offset: 9007199254740991 },
+    });
     expect(rec.requests[0]!.body).toContain('"message_offset":9007199254740991');
   });
 
   it('accepts builder output as the body', async () => {
     const rec = recorder();
-    await client(rec.fetch).resetMessageOffset({ instanceId: INSTANCE_ID, group: 'g', body: toEarliest('orders', { partition: 2 }) });
+    await client(rec.fetch).resetMessageOffset({
+      instanceId: INSTANCE_ID,
+      group: 'g',
+      body: toEarliest('orders', { partition: 2 }),
+    });
     expect(JSON.parse(rec.requests[0]!.body)).toEqual({ topic: 'orders', partition: 2, message_offset: 0 });
   });
 
@@ -75,8 +110,14 @@ describe('resetMessageOffset', () => {
 
   it('keeps a path prefix of the endpoint and drops its trailing slash', async () => {
     const rec = recorder();
-    await client(rec.fetch, { endpoint: 'https://gateway.example/dms/' }).resetMessageOffset({ instanceId: INSTANCE_ID, group: 'g', body: toEarliest('t') });
-    expect(rec.requests[0]!.url).toBe(`https://gateway.example/dms/v2/${PROJECT_ID}/instances/${INSTANCE_ID}/management/groups/g/reset-message-offset`);
+    await client(rec.fetch, { endpoint: 'https://gateway.example/dms/' }).resetMessageOffset({
+      instanceId: INSTANCE_ID,
+      group: 'g',
+      body: toEarliest('t'),
+    });
+    expect(rec.requests[0]!.url).toBe(
+      `https://gateway.example/dms/v2/${PROJECT_ID}/instances/${INSTANCE_ID}/management/groups/g/reset-message-offset`,
+    );
   });
 
   it('uses the global fetch at call time when none is given', async () => {
@@ -95,10 +136,13 @@ describe('resetMessageOffset', () => {
   it('exposes the openapi-fetch client as raw, with auth applied and no checks', async () => {
     const rec = recorder();
     const c = client(rec.fetch);
-    const { response } = await c.raw.POST('/v2/{project_id}/instances/{instance_id}/management/groups/{group}/reset-message-offset', {
-      params: { path: { project_id: PROJECT_ID, instance_id: INSTANCE_ID, group: 'g' } },
-      body: { topic: 't', message_offset: 1 },
-    });
+    const { response } = await c.raw.POST(
+      '/v2/{project_id}/instances/{instance_id}/management/groups/{group}/reset-message-offset',
+      {
+        params: { path: { project_id: PROJECT_ID, instance_id: INSTANCE_ID, group: 'g' } },
+        body: { topic: 't', message_offset: 1 },
+      },
+    );
     expect(response.status).toBe(204);
     expect(rec.requests[0]!.headers['x-auth-token']).toBe(TOKEN);
     expect(rec.requests[0]!.body).toBe('{"topic":"t","message_offset":1}');
@@ -126,12 +170,17 @@ describe('createResetOffsetClient options', () => {
     );
   });
 
-  it.each(['http://127.0.0.1:4010', 'http://localhost:4010', 'http://[::1]:4010'])('allows plain http to loopback %s', (endpoint) => {
-    expect(() => createResetOffsetClient({ ...base, endpoint })).not.toThrow();
-  });
+  it.each(['http://127.0.0.1:4010', 'http://localhost:4010', 'http://[::1]:4010'])(
+    'allows plain http to loopback %s',
+    (endpoint) => {
+      expect(() => createResetOffsetClient({ ...base, endpoint })).not.toThrow();
+    },
+  );
 
   it('allows plain http to another host only with allowInsecureHttp', () => {
-    expect(() => createResetOffsetClient({ ...base, endpoint: 'http://dms-mock:4010', allowInsecureHttp: true })).not.toThrow();
+    expect(() =>
+      createResetOffsetClient({ ...base, endpoint: 'http://dms-mock:4010', allowInsecureHttp: true }),
+    ).not.toThrow();
   });
 
   it.each([0, -1, NaN, 2 ** 31])('refuses timeoutMs %s', (timeoutMs) => {
@@ -143,7 +192,17 @@ describe('createResetOffsetClient options', () => {
     expect(() => createResetOffsetClient({ endpoint: ENDPOINT, projectId: PROJECT_ID })).toThrow(/auth is required/);
   });
 
-  it.each([{ attempts: 0 }, { attempts: 11 }, { attempts: 1.5 }, { baseDelayMs: -1 }, { maxDelayMs: NaN }, { maxDelayMs: 2 ** 31 }, { baseDelayMs: Infinity }])('refuses retry %o', (retry) => {
-    expect(() => createResetOffsetClient({ ...base, endpoint: ENDPOINT, retry: retryPolicy(retry) })).toThrow(/retry\./);
+  it.each([
+    { attempts: 0 },
+    { attempts: 11 },
+    { attempts: 1.5 },
+    { baseDelayMs: -1 },
+    { maxDelayMs: NaN },
+    { maxDelayMs: 2 ** 31 },
+    { baseDelayMs: Infinity },
+  ])('refuses retry %o', (retry) => {
+    expect(() => createResetOffsetClient({ ...base, endpoint: ENDPOINT, retry: retryPolicy(retry) })).toThrow(
+      /retry\./,
+    );
   });
 });

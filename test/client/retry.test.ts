@@ -19,7 +19,11 @@ import { ACCESS_KEY, INSTANCE_ID, json, PROJECT_ID, recorder, SECRET_KEY, TOKEN 
 
 const call = { instanceId: INSTANCE_ID, group: 'g', body: toEarliest('orders') };
 
-function setup(respond: (n: number) => Response | Promise<Response>, retry: RetryOptions = {}, extra: { timeoutMs?: number } = {}) {
+function setup(
+  respond: (n: number) => Response | Promise<Response>,
+  retry: RetryOptions = {},
+  extra: { timeoutMs?: number } = {},
+) {
   const waits: number[] = [];
   const rec = recorder((_r, n) => respond(n));
   const options: RetryOptions = {
@@ -30,11 +34,19 @@ function setup(respond: (n: number) => Response | Promise<Response>, retry: Retr
     },
     ...retry,
   };
-  const client = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth: tokenAuth(TOKEN), fetch: rec.fetch, retry: retryPolicy(options), ...extra });
+  const client = createResetOffsetClient({
+    endpoint: 'https://dms.example',
+    projectId: PROJECT_ID,
+    auth: tokenAuth(TOKEN),
+    fetch: rec.fetch,
+    retry: retryPolicy(options),
+    ...extra,
+  });
   return { client, rec, waits };
 }
 
-const error = (status: number, headers: Record<string, string> = {}) => json(status, { error_code: `X.${status}`, error_msg: 'm' }, headers);
+const error = (status: number, headers: Record<string, string> = {}) =>
+  json(status, { error_code: `X.${status}`, error_msg: 'm' }, headers);
 
 describe('what is retried', () => {
   it.each([429, 502, 503, 504])('%i, until it succeeds', async (status) => {
@@ -69,7 +81,12 @@ describe('what is retried', () => {
 
   it('nothing at all unless opted in', async () => {
     const rec = recorder(() => error(503));
-    const client = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth: tokenAuth(TOKEN), fetch: rec.fetch });
+    const client = createResetOffsetClient({
+      endpoint: 'https://dms.example',
+      projectId: PROJECT_ID,
+      auth: tokenAuth(TOKEN),
+      fetch: rec.fetch,
+    });
     await expect(client.resetMessageOffset(call)).rejects.toBeInstanceOf(ResetOffsetError);
     expect(rec.requests).toHaveLength(1);
   });
@@ -84,27 +101,45 @@ describe('how often and how long', () => {
 
   it('defaults to 3 attempts with retryPolicy()', async () => {
     const rec = recorder(() => error(503, { 'Retry-After': '0' }));
-    const client = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth: tokenAuth(TOKEN), fetch: rec.fetch, retry: retryPolicy(), timeoutMs: 60_000 });
+    const client = createResetOffsetClient({
+      endpoint: 'https://dms.example',
+      projectId: PROJECT_ID,
+      auth: tokenAuth(TOKEN),
+      fetch: rec.fetch,
+      retry: retryPolicy(),
+      timeoutMs: 60_000,
+    });
     await expect(client.resetMessageOffset(call)).rejects.toBeInstanceOf(ResetOffsetError);
     expect(rec.requests).toHaveLength(3);
   });
 
   it('waits a full-jitter share of an exponentially growing, capped window', async () => {
-    const { client, waits } = setup(() => error(503), { attempts: 6, baseDelayMs: 100, maxDelayMs: 1000, random: () => 0.5 });
+    const { client, waits } = setup(() => error(503), {
+      attempts: 6,
+      baseDelayMs: 100,
+      maxDelayMs: 1000,
+      random: () => 0.5,
+    });
     await expect(client.resetMessageOffset(call)).rejects.toBeInstanceOf(ResetOffsetError);
     // windows 100, 200, 400, 800, 1000 (capped); half of each
     expect(waits).toEqual([50, 100, 200, 400, 500]);
   });
 
   it('waits at least Retry-After (seconds)', async () => {
-    const { client, waits } = setup((n) => (n === 1 ? error(429, { 'Retry-After': '3' }) : new Response(null, { status: 204 })), { maxDelayMs: 10_000 });
+    const { client, waits } = setup(
+      (n) => (n === 1 ? error(429, { 'Retry-After': '3' }) : new Response(null, { status: 204 })),
+      { maxDelayMs: 10_000 },
+    );
     await client.resetMessageOffset(call);
     expect(waits).toEqual([3000]);
   });
 
   it('waits until a Retry-After HTTP-date', async () => {
     const at = new Date(Math.ceil(Date.now() / 1000) * 1000 + 4000);
-    const { client, waits } = setup((n) => (n === 1 ? error(503, { 'Retry-After': at.toUTCString() }) : new Response(null, { status: 204 })), { maxDelayMs: 10_000 });
+    const { client, waits } = setup(
+      (n) => (n === 1 ? error(503, { 'Retry-After': at.toUTCString() }) : new Response(null, { status: 204 })),
+      { maxDelayMs: 10_000 },
+    );
     await client.resetMessageOffset(call);
     expect(waits).toHaveLength(1);
     expect(waits[0]).toBeGreaterThan(2000);
@@ -124,7 +159,8 @@ describe('how often and how long', () => {
     expect(parseRetryAfter(' 7 ', now)).toBe(7000);
     expect(parseRetryAfter('Tue, 02 Jan 2024 03:04:15 GMT', now)).toBe(10_000);
     expect(parseRetryAfter('Tue, 02 Jan 2024 03:00:00 GMT', now)).toBe(0);
-    for (const bad of [null, '', '-1', '1.5', 'soon', '2024-01-02T03:04:15Z']) expect(parseRetryAfter(bad, now)).toBeUndefined();
+    for (const bad of [null, '', '-1', '1.5', 'soon', '2024-01-02T03:04:15Z'])
+      expect(parseRetryAfter(bad, now)).toBeUndefined();
   });
 });
 
@@ -186,7 +222,11 @@ describe('AK/SK and retries', () => {
       retry: retryPolicy({ sleep: async () => {}, random: () => 0 }),
     });
     await client.resetMessageOffset(call);
-    expect(rec.requests.map((r) => r.headers['x-sdk-date'])).toEqual(['20240102T030406Z', '20240102T030407Z', '20240102T030408Z']);
+    expect(rec.requests.map((r) => r.headers['x-sdk-date'])).toEqual([
+      '20240102T030406Z',
+      '20240102T030407Z',
+      '20240102T030408Z',
+    ]);
     expect(new Set(rec.requests.map((r) => r.headers['authorization'])).size).toBe(3);
   });
 });
@@ -204,7 +244,13 @@ describe("a RetryPolicy of the caller's own", () => {
       },
     };
     const rec = recorder((_r, n) => (n < 2 ? error(500) : new Response(null, { status: 204 })));
-    const client = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth: tokenAuth(TOKEN), fetch: rec.fetch, retry: once });
+    const client = createResetOffsetClient({
+      endpoint: 'https://dms.example',
+      projectId: PROJECT_ID,
+      auth: tokenAuth(TOKEN),
+      fetch: rec.fetch,
+      retry: once,
+    });
     await expect(client.resetMessageOffset(call)).resolves.toBeUndefined();
     expect(rec.requests).toHaveLength(2);
     expect(seen).toEqual([['ResetOffsetError', 500]]);

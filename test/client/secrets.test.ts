@@ -2,8 +2,24 @@
 // message, String(err), JSON.stringify(err), util.inspect(err) (hidden properties and the cause chain).
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { akskAuth, createResetOffsetClient, toEarliest, tokenAuth, type ResetOffsetClientOptions } from '../../src/index.js';
-import { ACCESS_KEY, INSTANCE_ID, json, PROJECT_ID, recorder, SECRET_KEY, startServer, TOKEN, type TestServer } from './helpers.js';
+import {
+  akskAuth,
+  createResetOffsetClient,
+  toEarliest,
+  tokenAuth,
+  type ResetOffsetClientOptions,
+} from '../../src/index.js';
+import {
+  ACCESS_KEY,
+  INSTANCE_ID,
+  json,
+  PROJECT_ID,
+  recorder,
+  SECRET_KEY,
+  startServer,
+  TOKEN,
+  type TestServer,
+} from './helpers.js';
 
 const SECURITY_TOKEN = 'SecurityTokenValue-abcdef0123456789';
 const call = { instanceId: INSTANCE_ID, group: 'g', body: toEarliest('orders') };
@@ -56,17 +72,27 @@ describe.each(AUTHS)('with %s auth', (_name, auth) => {
     await slow.close();
   });
 
-  const secrets = () => [TOKEN, SECRET_KEY, SECURITY_TOKEN, ...authorizationSeen, ...authorizationSeen.map((a) => a.split('Signature=')[1]!)];
+  const secrets = () => [
+    TOKEN,
+    SECRET_KEY,
+    SECURITY_TOKEN,
+    ...authorizationSeen,
+    ...authorizationSeen.map((a) => a.split('Signature=')[1]!),
+  ];
 
   it('a ResetOffsetError (401)', async () => {
-    const error = await createResetOffsetClient({ endpoint: server.url, projectId: PROJECT_ID, auth: auth() }).resetMessageOffset(call).catch((e: unknown) => e);
+    const error = await createResetOffsetClient({ endpoint: server.url, projectId: PROJECT_ID, auth: auth() })
+      .resetMessageOffset(call)
+      .catch((e: unknown) => e);
     expect((error as Error).name).toBe('ResetOffsetError');
     if (_name === 'AK/SK') expect(authorizationSeen.length).toBeGreaterThan(0);
     expectNoSecrets(error, secrets());
   });
 
   it('a NetworkError (connection refused), cause chain included', async () => {
-    const error = await createResetOffsetClient({ endpoint: closedUrl, projectId: PROJECT_ID, auth: auth() }).resetMessageOffset(call).catch((e: unknown) => e);
+    const error = await createResetOffsetClient({ endpoint: closedUrl, projectId: PROJECT_ID, auth: auth() })
+      .resetMessageOffset(call)
+      .catch((e: unknown) => e);
     expect((error as Error).name).toBe('NetworkError');
     expectNoSecrets(error, secrets());
   });
@@ -75,25 +101,50 @@ describe.each(AUTHS)('with %s auth', (_name, auth) => {
     let authorization = '';
     const leakyFetch = async (request: Request): Promise<Response> => {
       authorization = request.headers.get('Authorization') ?? request.headers.get('X-Auth-Token') ?? '';
-      const inner = Object.assign(new Error(`inner failure`), { request, headers: Object.fromEntries(request.headers) });
-      throw Object.assign(new TypeError('fetch failed', { cause: inner }), { request, config: { headers: Object.fromEntries(request.headers) } });
+      const inner = Object.assign(new Error(`inner failure`), {
+        request,
+        headers: Object.fromEntries(request.headers),
+      });
+      throw Object.assign(new TypeError('fetch failed', { cause: inner }), {
+        request,
+        config: { headers: Object.fromEntries(request.headers) },
+      });
     };
-    const error = await createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth: auth(), fetch: leakyFetch })
+    const error = await createResetOffsetClient({
+      endpoint: 'https://dms.example',
+      projectId: PROJECT_ID,
+      auth: auth(),
+      fetch: leakyFetch,
+    })
       .resetMessageOffset(call)
       .catch((e: unknown) => e);
     expect((error as Error).name).toBe('NetworkError');
     expect(authorization).not.toBe('');
     expectNoSecrets(error, [...secrets(), authorization]);
     // The cause chain is kept, reduced to what explains the failure.
-    expect((error as Error).cause).toMatchObject({ name: 'TypeError', message: 'fetch failed', cause: { message: 'inner failure' } });
+    expect((error as Error).cause).toMatchObject({
+      name: 'TypeError',
+      message: 'fetch failed',
+      cause: { message: 'inner failure' },
+    });
   });
 
   it('a ResetOffsetError whose body echoes the credentials (JSON and text) has them blanked out', async () => {
     const echo = await startServer((req, res) => {
-      const sent = [req.headers['x-auth-token'], req.headers.authorization, req.headers['x-security-token']].filter(Boolean).join(' | ');
+      const sent = [req.headers['x-auth-token'], req.headers.authorization, req.headers['x-security-token']]
+        .filter(Boolean)
+        .join(' | ');
       const asText = req.rawUrl.includes('/groups/text/');
       res.writeHead(asText ? 502 : 401, { 'Content-Type': asText ? 'text/plain' : 'application/json' });
-      res.end(asText ? `proxy saw: ${sent}` : JSON.stringify({ error_code: 'APIGW.0301', error_msg: `Incorrect credentials: ${sent}`, echo: { headers: [sent] } }));
+      res.end(
+        asText
+          ? `proxy saw: ${sent}`
+          : JSON.stringify({
+              error_code: 'APIGW.0301',
+              error_msg: `Incorrect credentials: ${sent}`,
+              echo: { headers: [sent] },
+            }),
+      );
     });
     try {
       const client = createResetOffsetClient({ endpoint: echo.url, projectId: PROJECT_ID, auth: auth() });
@@ -101,7 +152,11 @@ describe.each(AUTHS)('with %s auth', (_name, auth) => {
         const error = await client.resetMessageOffset({ ...call, group }).catch((e: unknown) => e);
         expect((error as Error).name).toBe('ResetOffsetError');
         const echoed = echo.requests.at(-1)!;
-        const sentValues = [echoed.headers['x-auth-token'], echoed.headers.authorization, echoed.headers['x-security-token']].filter((v): v is string => typeof v === 'string');
+        const sentValues = [
+          echoed.headers['x-auth-token'],
+          echoed.headers.authorization,
+          echoed.headers['x-security-token'],
+        ].filter((v): v is string => typeof v === 'string');
         expect(sentValues.length).toBeGreaterThan(0);
         expectNoSecrets(error, [...secrets(), ...sentValues]);
         expect(JSON.stringify((error as { body: unknown }).body)).toContain('[REDACTED]');
@@ -115,9 +170,16 @@ describe.each(AUTHS)('with %s auth', (_name, auth) => {
     let sent = '';
     const quotingFetch = async (request: Request): Promise<Response> => {
       sent = request.headers.get('Authorization') ?? request.headers.get('X-Auth-Token') ?? '';
-      throw new TypeError(`fetch failed, headers: ${sent}`, { cause: new Error(`socket closed while sending ${sent}`) });
+      throw new TypeError(`fetch failed, headers: ${sent}`, {
+        cause: new Error(`socket closed while sending ${sent}`),
+      });
     };
-    const error = await createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth: auth(), fetch: quotingFetch })
+    const error = await createResetOffsetClient({
+      endpoint: 'https://dms.example',
+      projectId: PROJECT_ID,
+      auth: auth(),
+      fetch: quotingFetch,
+    })
       .resetMessageOffset(call)
       .catch((e: unknown) => e);
     expect(sent).not.toBe('');
@@ -131,7 +193,11 @@ describe.each(AUTHS)('with %s auth', (_name, auth) => {
     expect((timeout as Error).name).toBe('TimeoutError');
     expectNoSecrets(timeout, secrets());
     const controller = new AbortController();
-    const pending = createResetOffsetClient({ endpoint: slow.url, projectId: PROJECT_ID, auth: auth() }).resetMessageOffset({ ...call, signal: controller.signal });
+    const pending = createResetOffsetClient({
+      endpoint: slow.url,
+      projectId: PROJECT_ID,
+      auth: auth(),
+    }).resetMessageOffset({ ...call, signal: controller.signal });
     setTimeout(() => controller.abort(), 10);
     const abort = await pending.catch((e: unknown) => e);
     expect((abort as Error).name).toBe('AbortError');
@@ -140,7 +206,12 @@ describe.each(AUTHS)('with %s auth', (_name, auth) => {
 
   it('a RequestValidationError', async () => {
     const rec = recorder(() => json(204, null));
-    const error = await createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth: auth(), fetch: rec.fetch })
+    const error = await createResetOffsetClient({
+      endpoint: 'https://dms.example',
+      projectId: PROJECT_ID,
+      auth: auth(),
+      fetch: rec.fetch,
+    })
       .resetMessageOffset({ ...call, group: '..' })
       .catch((e: unknown) => e);
     expect((error as Error).name).toBe('RequestValidationError');
@@ -152,7 +223,11 @@ describe('invalid credentials', () => {
   it.each([
     ['a token with a line break', () => tokenAuth(`${TOKEN}\r\nX-Evil: 1`), `${TOKEN}`],
     ['an empty access key', () => akskAuth({ accessKey: '', secretKey: SECRET_KEY }), SECRET_KEY],
-    ['a security token with a space', () => akskAuth({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, securityToken: `${SECURITY_TOKEN} x` }), SECURITY_TOKEN],
+    [
+      'a security token with a space',
+      () => akskAuth({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, securityToken: `${SECURITY_TOKEN} x` }),
+      SECURITY_TOKEN,
+    ],
   ])('%s is refused without echoing the value', (_name, make, secret) => {
     let error: unknown;
     try {
@@ -167,7 +242,12 @@ describe('invalid credentials', () => {
   it('a token function returning an invalid value fails before sending, without echoing it', async () => {
     const rec = recorder();
     const bad = `${TOKEN}\n`;
-    const error = await createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth: tokenAuth(() => bad), fetch: rec.fetch })
+    const error = await createResetOffsetClient({
+      endpoint: 'https://dms.example',
+      projectId: PROJECT_ID,
+      auth: tokenAuth(() => bad),
+      fetch: rec.fetch,
+    })
       .resetMessageOffset(call)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);

@@ -2,7 +2,13 @@
 // (validateResetRequest), Prism over raw HTTP (204, or 400 with a valid Error body), and the client's
 // pre-send check (RequestValidationError or not, and for a valid body the call resolving on the mock).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createResetOffsetClient, RequestValidationError, tokenAuth, type ResetMessageOffsetRequest, type ResetOffsetClient } from '../../src/index.js';
+import {
+  createResetOffsetClient,
+  RequestValidationError,
+  tokenAuth,
+  type ResetMessageOffsetRequest,
+  type ResetOffsetClient,
+} from '../../src/index.js';
 import { isResetRequest, validateErrorBody, validateResetRequest } from '../../src/validate.js';
 import { BODY_CASES } from '../fixtures/request-bodies.js';
 import { schemaValidator } from '../support/ajv.js';
@@ -61,7 +67,9 @@ describe('corpus: validator, mock (Prism over HTTP) and client agree with each e
     // The mock's recording gives the validator's verdict, under /body.
     const [recorded] = mock.requests();
     expect(recorded?.contract).toEqual(
-      validator.valid ? { valid: true } : { valid: false, errors: validator.errors.map((e) => ({ path: `/body${e.path}`, message: e.message })) },
+      validator.valid
+        ? { valid: true }
+        : { valid: false, errors: validator.errors.map((e) => ({ path: `/body${e.path}`, message: e.message })) },
     );
 
     // 3. The client's pre-send check (with the default validate: true), then the call itself.

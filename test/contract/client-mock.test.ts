@@ -1,13 +1,22 @@
 // The client against the mock: 204 resolves; each documented error status, and each of its named
 // examples (selected with Prefer), rejects with a ResetOffsetError carrying that example's fields.
 import { describe, expect, it } from 'vitest';
-import { akskAuth, createResetOffsetClient, ResetOffsetError, tokenAuth, toOffset, type ResetOffsetClient } from '../../src/index.js';
+import {
+  akskAuth,
+  createResetOffsetClient,
+  ResetOffsetError,
+  tokenAuth,
+  toOffset,
+  type ResetOffsetClient,
+} from '../../src/index.js';
 import { requestExamples, responseExamples } from '../support/spec.js';
 import { GROUP, INSTANCE_ID, PROJECT_ID } from '../testing/http.js';
 import { useMockServer } from '../testing/use-mock.js';
 
 const errorStatuses = responseExamples.filter((r) => r.status !== '204');
-const errorExamples = errorStatuses.flatMap(({ status, examples }) => examples.map((example) => ({ status: Number(status), ...example })));
+const errorExamples = errorStatuses.flatMap(({ status, examples }) =>
+  examples.map((example) => ({ status: Number(status), ...example })),
+);
 
 describe('client against the mock', () => {
   const mock = useMockServer();
@@ -24,44 +33,62 @@ describe('client against the mock', () => {
       },
     });
 
-  const call = (c: ResetOffsetClient, body = toOffset('orders', 10)) => c.resetMessageOffset({ instanceId: INSTANCE_ID, group: GROUP, body });
+  const call = (c: ResetOffsetClient, body = toOffset('orders', 10)) =>
+    c.resetMessageOffset({ instanceId: INSTANCE_ID, group: GROUP, body });
 
   it('covers 204 and every documented error status, each with at least one example', () => {
     expect(responseExamples.map((r) => r.status).sort()).toEqual(['204', '400', '401', '403', '404', '500']);
     for (const { status, examples } of errorStatuses) expect(examples.length, status).toBeGreaterThan(0);
   });
 
-  it.each(requestExamples)('resolves on 204 for the request example $name, which the mock records as met', async ({ value }) => {
-    mock.clearRequests();
-    await expect(client().resetMessageOffset({ instanceId: INSTANCE_ID, group: GROUP, body: value as never })).resolves.toBeUndefined();
-    expect(mock.requests()).toHaveLength(1);
-    expect(mock.requests()[0]).toMatchObject({
-      method: 'POST',
-      pathParams: { project_id: PROJECT_ID, instance_id: INSTANCE_ID, group: GROUP },
-      contract: { valid: true },
-      response: { status: 204 },
-      headers: { 'x-auth-token': '[REDACTED]' },
-    });
-  });
+  it.each(requestExamples)(
+    'resolves on 204 for the request example $name, which the mock records as met',
+    async ({ value }) => {
+      mock.clearRequests();
+      await expect(
+        client().resetMessageOffset({ instanceId: INSTANCE_ID, group: GROUP, body: value as never }),
+      ).resolves.toBeUndefined();
+      expect(mock.requests()).toHaveLength(1);
+      expect(mock.requests()[0]).toMatchObject({
+        method: 'POST',
+        pathParams: { project_id: PROJECT_ID, instance_id: INSTANCE_ID, group: GROUP },
+        contract: { valid: true },
+        response: { status: 204 },
+        headers: { 'x-auth-token': '[REDACTED]' },
+      });
+    },
+  );
 
-  it.each(errorStatuses)('Prefer: code=$status rejects with that status and its first example', async ({ status, examples }) => {
-    const error = await call(client(`code=${status}`)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ResetOffsetError);
-    const first = examples[0]!.value as { error_code: string; error_msg: string };
-    expect(error).toMatchObject({ status: Number(status), errorCode: first.error_code, errorMsg: first.error_msg });
-  });
+  it.each(errorStatuses)(
+    'Prefer: code=$status rejects with that status and its first example',
+    async ({ status, examples }) => {
+      const error = await call(client(`code=${status}`)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ResetOffsetError);
+      const first = examples[0]!.value as { error_code: string; error_msg: string };
+      expect(error).toMatchObject({ status: Number(status), errorCode: first.error_code, errorMsg: first.error_msg });
+    },
+  );
 
-  it.each(errorExamples)('Prefer: code=$status, example=$name rejects with that example', async ({ status, name, value }) => {
-    mock.clearRequests();
-    const error = await call(client(`code=${status}, example=${name}`)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ResetOffsetError);
-    const example = value as { error_code: string; error_msg: string; request_id?: string };
-    expect(error).toMatchObject({ name: 'ResetOffsetError', status, errorCode: example.error_code, errorMsg: example.error_msg, body: example });
-    if (example.request_id) expect((error as ResetOffsetError).requestId).toBe(example.request_id);
-    expect((error as Error).message).toBe(`${example.error_code} (${status}): ${example.error_msg}`);
-    // The request itself met the contract: only the answer was chosen.
-    expect(mock.requests().map((r) => [r.contract.valid, r.response.status])).toEqual([[true, status]]);
-  });
+  it.each(errorExamples)(
+    'Prefer: code=$status, example=$name rejects with that example',
+    async ({ status, name, value }) => {
+      mock.clearRequests();
+      const error = await call(client(`code=${status}, example=${name}`)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ResetOffsetError);
+      const example = value as { error_code: string; error_msg: string; request_id?: string };
+      expect(error).toMatchObject({
+        name: 'ResetOffsetError',
+        status,
+        errorCode: example.error_code,
+        errorMsg: example.error_msg,
+        body: example,
+      });
+      if (example.request_id) expect((error as ResetOffsetError).requestId).toBe(example.request_id);
+      expect((error as Error).message).toBe(`${example.error_code} (${status}): ${example.error_msg}`);
+      // The request itself met the contract: only the answer was chosen.
+      expect(mock.requests().map((r) => [r.contract.valid, r.response.status])).toEqual([[true, status]]);
+    },
+  );
 
   it('an AK/SK-signed call resolves; the recording keeps the scheme, never the key, signature or session token', async () => {
     mock.clearRequests();
@@ -75,7 +102,11 @@ describe('client against the mock', () => {
     await expect(call(signed)).resolves.toBeUndefined();
     const [recorded] = mock.requests();
     expect(recorded).toMatchObject({ contract: { valid: true }, response: { status: 204 } });
-    expect(recorded?.headers).toMatchObject({ authorization: 'SDK-HMAC-SHA256 [REDACTED]', 'x-security-token': '[REDACTED]', 'x-project-id': PROJECT_ID });
+    expect(recorded?.headers).toMatchObject({
+      authorization: 'SDK-HMAC-SHA256 [REDACTED]',
+      'x-security-token': '[REDACTED]',
+      'x-project-id': PROJECT_ID,
+    });
     expect(recorded?.headers['x-sdk-date']).toMatch(/^\d{8}T\d{6}Z$/);
     const text = JSON.stringify(recorded);
     for (const secret of [secretKey, securityToken, 'Signature=', 'FAKEAK']) expect(text).not.toContain(secret);

@@ -53,12 +53,18 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Names that a URL parser collapses: the request would reach another path, never this operation. */
 const UNSENDABLE = ['.', '..', ''];
 
-const withParam = (c: { name: Name; value: string }): PathParams => ({ project_id: PROJECT_ID, instance_id: INSTANCE_ID, group: GROUP, [c.name]: c.value });
+const withParam = (c: { name: Name; value: string }): PathParams => ({
+  project_id: PROJECT_ID,
+  instance_id: INSTANCE_ID,
+  group: GROUP,
+  [c.name]: c.value,
+});
 
 describe('path parameters', () => {
   const mock = useMockServer({ clearEachTest: true });
 
-  const clientFor = (projectId: string) => createResetOffsetClient({ endpoint: mock.url, projectId, auth: tokenAuth('test-token') });
+  const clientFor = (projectId: string) =>
+    createResetOffsetClient({ endpoint: mock.url, projectId, auth: tokenAuth('test-token') });
 
   it.each(PARAM_CASES)('$name $value: valid=$valid ($reason)', async (c) => {
     const params = withParam(c);
@@ -78,48 +84,71 @@ describe('path parameters', () => {
     }
     const [recorded] = mock.requests();
     expect(recorded?.pathParams).toEqual(params);
-    expect(recorded?.contract).toEqual(verdict.valid ? { valid: true } : { valid: false, errors: verdict.errors.map((e) => ({ ...e, path: `/path${e.path}` })) });
+    expect(recorded?.contract).toEqual(
+      verdict.valid
+        ? { valid: true }
+        : { valid: false, errors: verdict.errors.map((e) => ({ ...e, path: `/path${e.path}` })) },
+    );
 
     mock.clearRequests();
-    const sent = clientFor(params.project_id).resetMessageOffset({ instanceId: params.instance_id, group: params.group, body: toOffset('orders', 1) });
+    const sent = clientFor(params.project_id).resetMessageOffset({
+      instanceId: params.instance_id,
+      group: params.group,
+      body: toOffset('orders', 1),
+    });
     if (c.valid) {
       await expect(sent).resolves.toBeUndefined();
       expect(mock.requests()[0]?.pathParams).toEqual(params);
     } else {
       const error = await sent.catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RequestValidationError);
-      expect((error as RequestValidationError).violations).toEqual([expect.objectContaining({ in: 'path', path: `/${c.name}` })]);
+      expect((error as RequestValidationError).violations).toEqual([
+        expect.objectContaining({ in: 'path', path: `/${c.name}` }),
+      ]);
       expect(mock.requests()).toEqual([]);
     }
   });
 
-  it.each(UNSENDABLE)('group %j: invalid, refused by the client, and never the operation if sent raw', async (group) => {
-    expect(validatePathParams(withParam({ name: 'group', value: group })).valid).toBe(false);
-    const client = clientFor(PROJECT_ID);
-    await expect(client.resetMessageOffset({ instanceId: INSTANCE_ID, group, body: toOffset('orders', 1) })).rejects.toBeInstanceOf(RequestValidationError);
-    expect(mock.requests()).toEqual([]);
-    const answer = await postJson(operationUrl(mock.url, { group }), toOffset('orders', 1));
-    const [recorded] = mock.requests();
-    if (group === '') {
-      // An empty segment survives URL parsing: Prism refuses it (minLength 1), the recording names the rule.
-      expect(answer.status).toBe(400);
-      expect(validateErrorBody(answer.json)).toEqual({ valid: true });
-      expect(recorded?.contract).toEqual({ valid: false, errors: [{ path: '/path/group', message: "must not be empty, '.', '..' or hold control characters" }] });
-    } else {
-      // '.' and '..' are removed by the URL parser: the request reaches another path, which has no route.
-      expect(answer.status).toBe(404);
-      expect(recorded?.pathParams).toBeNull();
-      expect(recorded?.contract.valid).toBe(false);
-    }
-  });
+  it.each(UNSENDABLE)(
+    'group %j: invalid, refused by the client, and never the operation if sent raw',
+    async (group) => {
+      expect(validatePathParams(withParam({ name: 'group', value: group })).valid).toBe(false);
+      const client = clientFor(PROJECT_ID);
+      await expect(
+        client.resetMessageOffset({ instanceId: INSTANCE_ID, group, body: toOffset('orders', 1) }),
+      ).rejects.toBeInstanceOf(RequestValidationError);
+      expect(mock.requests()).toEqual([]);
+      const answer = await postJson(operationUrl(mock.url, { group }), toOffset('orders', 1));
+      const [recorded] = mock.requests();
+      if (group === '') {
+        // An empty segment survives URL parsing: Prism refuses it (minLength 1), the recording names the rule.
+        expect(answer.status).toBe(400);
+        expect(validateErrorBody(answer.json)).toEqual({ valid: true });
+        expect(recorded?.contract).toEqual({
+          valid: false,
+          errors: [{ path: '/path/group', message: "must not be empty, '.', '..' or hold control characters" }],
+        });
+      } else {
+        // '.' and '..' are removed by the URL parser: the request reaches another path, which has no route.
+        expect(answer.status).toBe(404);
+        expect(recorded?.pathParams).toBeNull();
+        expect(recorded?.contract.valid).toBe(false);
+      }
+    },
+  );
 
   it('property: for generated parameter values, the validator and Prism agree (500 runs)', async () => {
-    const hex = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEFg-'), minLength: min, maxLength: max });
+    const hex = (min: number, max: number) =>
+      fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEFg-'), minLength: min, maxLength: max });
     const param = fc.oneof(
       fc.record({ name: fc.constant<Name>('project_id'), value: fc.oneof(hex(31, 33), fc.string({ maxLength: 34 })) }),
       fc.record({
         name: fc.constant<Name>('instance_id'),
-        value: fc.oneof(fc.uuid().map((u) => (u.length % 2 ? u : u.toUpperCase())), hex(35, 37), fc.string({ maxLength: 37 })),
+        value: fc.oneof(
+          fc.uuid().map((u) => (u.length % 2 ? u : u.toUpperCase())),
+          hex(35, 37),
+          fc.string({ maxLength: 37 }),
+        ),
       }),
       fc.record({ name: fc.constant<Name>('group'), value: fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }) }),
     );

@@ -9,7 +9,10 @@ import { operationUrl, postRaw } from '../testing/http.js';
 import { useMockServer } from '../testing/use-mock.js';
 
 const RUNS = Math.max(2000, Number(process.env['PROPERTY_RUNS'] ?? 0) || 0);
-const SEED = process.env['PROPERTY_SEED'] === undefined ? Date.now() ^ (Math.random() * 2 ** 31) : Number(process.env['PROPERTY_SEED']);
+const SEED =
+  process.env['PROPERTY_SEED'] === undefined
+    ? Date.now() ^ (Math.random() * 2 ** 31)
+    : Number(process.env['PROPERTY_SEED']);
 
 const around = (n: number) => [n - 2, n - 1, n, n + 1, n + 2];
 const BOUNDARIES = [
@@ -32,7 +35,11 @@ const BOUNDARIES = [
 /** Integers near the bounds the spec sets, any integer, and any safe integer. */
 const integerish = fc.oneof(fc.constantFrom(...BOUNDARIES), fc.integer(), fc.maxSafeInteger());
 /** Finite doubles (JSON has no NaN or Infinity): fractions, huge and tiny numbers. */
-const number = fc.oneof(integerish, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0.5, -0.5, 1.5, 2 ** 53 + 0.5, 1e-300));
+const number = fc.oneof(
+  integerish,
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(0.5, -0.5, 1.5, 2 ** 53 + 0.5, 1e-300),
+);
 const wrongType = fc.oneof(
   fc.constant(null),
   fc.boolean(),
@@ -41,7 +48,11 @@ const wrongType = fc.oneof(
   fc.array(fc.integer(), { maxLength: 2 }),
   fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }),
 );
-const integerField = fc.oneof({ weight: 8, arbitrary: integerish }, { weight: 1, arbitrary: number }, { weight: 2, arbitrary: wrongType });
+const integerField = fc.oneof(
+  { weight: 8, arbitrary: integerish },
+  { weight: 1, arbitrary: number },
+  { weight: 2, arbitrary: wrongType },
+);
 const topic = fc.oneof(
   { weight: 8, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
@@ -50,7 +61,17 @@ const topic = fc.oneof(
 );
 const extraKey = fc.oneof(
   fc.string({ maxLength: 10 }),
-  fc.constantFrom('__proto__', 'constructor', 'toString', 'Topic', 'messageOffset', 'Message_Offset', 'group', 'dry_run', ''),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'toString',
+    'Topic',
+    'messageOffset',
+    'Message_Offset',
+    'group',
+    'dry_run',
+    '',
+  ),
 );
 
 /** A request-shaped object: each field present or not, typed right mostly, sometimes extra keys. */
@@ -68,7 +89,9 @@ const shaped = fc
   .map(({ extra, ...fields }) => {
     // JSON.parse, like the mock, keeps "__proto__" as an ordinary own key.
     const body = JSON.parse(JSON.stringify(fields)) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(extra ?? {})) if (!(key in fields)) Object.defineProperty(body, key, { value, enumerable: true, writable: true, configurable: true });
+    for (const [key, value] of Object.entries(extra ?? {}))
+      if (!(key in fields))
+        Object.defineProperty(body, key, { value, enumerable: true, writable: true, configurable: true });
     return body;
   });
 
@@ -76,7 +99,13 @@ const shaped = fc
 const likelyValid = fc
   .record({
     topic: fc.string({ minLength: 1, maxLength: 20 }),
-    partition: fc.option(fc.oneof({ weight: 3, arbitrary: fc.integer({ min: -1, max: 2 ** 31 - 1 }) }, { weight: 1, arbitrary: integerish }), { nil: undefined }),
+    partition: fc.option(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min: -1, max: 2 ** 31 - 1 }) },
+        { weight: 1, arbitrary: integerish },
+      ),
+      { nil: undefined },
+    ),
     value: fc.oneof({ weight: 3, arbitrary: fc.maxSafeNat() }, { weight: 1, arbitrary: integerish }),
     byTimestamp: fc.boolean(),
   })
@@ -101,27 +130,39 @@ describe('property: validator and Prism give the same verdict', () => {
     let sent = 0;
     let valid = 0;
     const started = performance.now();
-    await fc.assert(
-      fc.asyncProperty(body, async (value) => {
-        const raw = JSON.stringify(value);
-        // What Prism parses is what the validator judges.
-        const wire: unknown = JSON.parse(raw);
-        const verdict = validateResetRequest(wire).valid;
-        expect(isResetRequest(wire)).toBe(verdict);
-        const answer = await postRaw(url, raw);
-        sent++;
-        if (verdict) valid++;
-        const agrees = verdict ? answer.status === 204 : answer.status === 400 && validateErrorBody(answer.json).valid;
-        if (!agrees) disagreements.push({ body: raw, validator: verdict, prism: answer.status, violations: answer.headers.get('sl-violations') });
-        return agrees;
-      }),
-      { numRuns: RUNS, seed: SEED },
-    ).catch((error: unknown) => {
-      console.error('validator/Prism disagreements:', JSON.stringify(disagreements, null, 2));
-      throw error;
-    });
+    await fc
+      .assert(
+        fc.asyncProperty(body, async (value) => {
+          const raw = JSON.stringify(value);
+          // What Prism parses is what the validator judges.
+          const wire: unknown = JSON.parse(raw);
+          const verdict = validateResetRequest(wire).valid;
+          expect(isResetRequest(wire)).toBe(verdict);
+          const answer = await postRaw(url, raw);
+          sent++;
+          if (verdict) valid++;
+          const agrees = verdict
+            ? answer.status === 204
+            : answer.status === 400 && validateErrorBody(answer.json).valid;
+          if (!agrees)
+            disagreements.push({
+              body: raw,
+              validator: verdict,
+              prism: answer.status,
+              violations: answer.headers.get('sl-violations'),
+            });
+          return agrees;
+        }),
+        { numRuns: RUNS, seed: SEED },
+      )
+      .catch((error: unknown) => {
+        console.error('validator/Prism disagreements:', JSON.stringify(disagreements, null, 2));
+        throw error;
+      });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`property: ${sent} bodies sent to Prism (${valid} valid, ${sent - valid} invalid) in ${seconds} s, seed ${SEED}: ${disagreements.length} disagreements`);
+    console.log(
+      `property: ${sent} bodies sent to Prism (${valid} valid, ${sent - valid} invalid) in ${seconds} s, seed ${SEED}: ${disagreements.length} disagreements`,
+    );
     expect(disagreements).toEqual([]);
     expect(sent).toBeGreaterThanOrEqual(RUNS);
     // The mix is real: both verdicts are common.

@@ -51,7 +51,7 @@ describe('request body schema (ResetMessageOffsetRequest)', () => {
     expect(validateResetRequest(body).valid).toBe(false);
   });
 
-  it('names the rule a caller broke, not ajv\'s branch noise', () => {
+  it("names the rule a caller broke, not ajv's branch noise", () => {
     expect(validateResetRequest({ topic: 'orders', message_offset: 1, timestamp: 2 })).toEqual({
       valid: false,
       errors: [{ path: '', message: 'must have exactly one of message_offset and timestamp, not both' }],
@@ -72,6 +72,9 @@ describe('request body schema (ResetMessageOffsetRequest)', () => {
       valid: false,
       errors: [{ path: '/dry_run', message: 'is not a property of this request' }],
     });
-    expect(validateResetRequest(null)).toEqual({ valid: false, errors: [{ path: '', message: 'must be a JSON object' }] });
+    expect(validateResetRequest(null)).toEqual({
+      valid: false,
+      errors: [{ path: '', message: 'must be a JSON object' }],
+    });
   });
 });

@@ -25,20 +25,32 @@ interface CodeSample {
 const samples = (operation as typeof operation & { 'x-codeSamples'?: CodeSample[] })['x-codeSamples'] ?? [];
 
 // Fake credentials, the same kind the mock accepts; nothing here reaches a real endpoint.
-const CREDENTIALS = { OS_AUTH_TOKEN: 'sample-token', OS_ACCESS_KEY: 'SAMPLEAK0123456789AB', OS_SECRET_KEY: 'SampleSecretKey0123456789abcdef' };
+const CREDENTIALS = {
+  OS_AUTH_TOKEN: 'sample-token',
+  OS_ACCESS_KEY: 'SAMPLEAK0123456789AB',
+  OS_SECRET_KEY: 'SampleSecretKey0123456789abcdef',
+};
 
 /** Runs a program with only the environment given (no inherited proxy or endpoint variables). */
 function run(file: string, args: string[], env: Record<string, string>): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(file, args, { cwd: work, env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      file,
+      args,
+      { cwd: work, env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 /** The JSON a sample says it sends: the `// {...}` comment above `body:` (TS), or the --data-raw/BODY literal (sh). */
 function announcedBody(source: string): unknown {
-  const json = /\/\/ (\{.*\})\n\s*body:/.exec(source)?.[1] ?? /--data-raw '(\{.*\})'/.exec(source)?.[1] ?? /^BODY='(\{.*\})'$/m.exec(source)?.[1];
+  const json =
+    /\/\/ (\{.*\})\n\s*body:/.exec(source)?.[1] ??
+    /--data-raw '(\{.*\})'/.exec(source)?.[1] ??
+    /^BODY='(\{.*\})'$/m.exec(source)?.[1];
   if (!json) throw new Error('sample does not show the body it sends');
   return JSON.parse(json);
 }
@@ -132,7 +144,11 @@ const VECTOR = {
   sk: 'FakeSecretKey0123456789abcdefghijklmnopqr',
   x_sdk_date: '20240102T030405Z',
   host: 'dms.ap-southeast-1.myhuaweicloud.com',
-  path_params: { project_id: '0123456789abcdef0123456789abcdef', instance_id: '11111111-2222-3333-4444-555555555555', group: 'my-consumer-group' },
+  path_params: {
+    project_id: '0123456789abcdef0123456789abcdef',
+    instance_id: '11111111-2222-3333-4444-555555555555',
+    group: 'my-consumer-group',
+  },
   body: '{"topic":"orders","partition":0,"message_offset":42}',
   authorization:
     'SDK-HMAC-SHA256 Access=FAKEAK0123456789ABCD, SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=a2f646b1f376988179931e19451608c1f437033f25524447d9cf40f3125c68d2',

@@ -19,7 +19,13 @@ function tsBlocks(markdown: string): string[] {
 function anchors(markdown: string): Set<string> {
   const out = new Set<string>();
   for (const [, heading = ''] of markdown.matchAll(/^#{1,6} (.+)$/gm)) {
-    out.add(heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-'));
+    out.add(
+      heading
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, '')
+        .replace(/ /g, '-'),
+    );
   }
   return out;
 }

@@ -15,9 +15,8 @@ const PAGE_URL = pathToFileURL(PAGE_FILE).href;
 const SCREENSHOT = join(ROOT, 'test-results/docs/index.png');
 const OPERATION_TITLE = "Reset a consumer group's offset";
 const OPERATION_SECTION = '/consumer-groups/resetmessageoffset';
-const codeSamples = (operation as typeof operation & { 'x-codeSamples'?: Array<{ lang: string; label: string }> })[
-  'x-codeSamples'
-] ?? [];
+const codeSamples =
+  (operation as typeof operation & { 'x-codeSamples'?: Array<{ lang: string; label: string }> })['x-codeSamples'] ?? [];
 
 const missing = chromiumMissing();
 const skipReason = missing && !process.env['CI'] ? missing : undefined;
@@ -80,7 +79,9 @@ describe.skipIf(skipReason !== undefined)(title, () => {
     const text = await section.innerText();
     expect(text).toContain('/v2/{project_id}/instances/{instance_id}/management/groups/{group}/reset-message-offset');
     expect(text).toContain("Stop the group's consumers first: offsets of an online group cannot be reset.");
-    expect(text).toMatch(/Clamping: an offset or time earlier than the earliest retained one resets to the earliest, one\s+later than the latest resets to the latest; neither is an error\./);
+    expect(text).toMatch(
+      /Clamping: an offset or time earlier than the earliest retained one resets to the earliest, one\s+later than the latest resets to the latest; neither is an error\./,
+    );
     expect(text).toContain('Permission: dms:instance:modify');
     await page.close();
   });
@@ -128,7 +129,9 @@ describe.skipIf(skipReason !== undefined)(title, () => {
       // Redoc lists a response's examples by summary in a dropdown and shows the first one.
       for (const [index, example] of examples.entries()) {
         if (index > 0) await chooseFromDropdown(page, samples, example.summary);
-        await expect.poll(() => samples.innerText(), { message: `${status} ${example.summary}` }).toContain(`"error_code": "${example.code}"`);
+        await expect
+          .poll(() => samples.innerText(), { message: `${status} ${example.summary}` })
+          .toContain(`"error_code": "${example.code}"`);
       }
     }
     await page.close();
@@ -162,8 +165,17 @@ describe.skipIf(skipReason !== undefined)(title, () => {
   it('shows the code samples: TypeScript and curl, each with a token and with AK/SK', async () => {
     const { page } = await openOperation();
     const samples = codeSamples;
-    expect(samples.map((s) => s.label)).toEqual(['TypeScript (token)', 'TypeScript (AK/SK)', 'curl (token)', 'curl (AK/SK)']);
-    const panel = page.locator('[data-component-name="Panel/Panel"]', { has: page.locator('[data-component-name="CodeBlock/CodeBlock"]') }).first();
+    expect(samples.map((s) => s.label)).toEqual([
+      'TypeScript (token)',
+      'TypeScript (AK/SK)',
+      'curl (token)',
+      'curl (AK/SK)',
+    ]);
+    const panel = page
+      .locator('[data-component-name="Panel/Panel"]', {
+        has: page.locator('[data-component-name="CodeBlock/CodeBlock"]'),
+      })
+      .first();
     const marks: Record<string, string> = {
       'TypeScript (token)': 'tokenAuth(token)',
       'TypeScript (AK/SK)': 'akskAuth({ accessKey, secretKey })',

@@ -28,7 +28,11 @@ function nodeImports(metafile: Metafile): string[] {
 
 /** The source files that contributed code to the output (esbuild lists tree-shaken ones with 0 bytes). */
 function inOutput(metafile: Metafile): string[] {
-  return Object.values(metafile.outputs).flatMap((out) => Object.entries(out.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([f]) => f));
+  return Object.values(metafile.outputs).flatMap((out) =>
+    Object.entries(out.inputs)
+      .filter(([, i]) => i.bytesInOutput > 0)
+      .map(([f]) => f),
+  );
 }
 
 describe('browser bundle', () => {
@@ -41,7 +45,11 @@ describe('browser bundle', () => {
   it('a token-only call leaves the AK/SK signer out, and an AK/SK call the token code', async () => {
     const token = await bundle(`import { createResetOffsetClient, tokenAuth } from ${JSON.stringify(ENTRY)};
       export const c = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p', auth: tokenAuth('t') });`);
-    expect(inOutput(token.metafile).filter((f) => f.includes('src/auth/')).sort()).toEqual(['src/auth/credential.ts', 'src/auth/sent-secrets.ts', 'src/auth/token.ts']);
+    expect(
+      inOutput(token.metafile)
+        .filter((f) => f.includes('src/auth/'))
+        .sort(),
+    ).toEqual(['src/auth/credential.ts', 'src/auth/sent-secrets.ts', 'src/auth/token.ts']);
     expect(token.code).not.toContain('SDK-HMAC-SHA256');
     // Retries are opt-in through retryPolicy(): a client without them ships none of their code.
     expect(inOutput(token.metafile)).not.toContain('src/client/retry.ts');
@@ -54,19 +62,23 @@ describe('browser bundle', () => {
   });
 
   it('a client with retryPolicy() carries the retry code', async () => {
-    const { metafile } = await bundle(`import { createResetOffsetClient, retryPolicy, tokenAuth } from ${JSON.stringify(ENTRY)};
+    const { metafile } =
+      await bundle(`import { createResetOffsetClient, retryPolicy, tokenAuth } from ${JSON.stringify(ENTRY)};
       export const c = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: 'p', auth: tokenAuth('t'), retry: retryPolicy() });`);
     expect(inOutput(metafile)).toContain('src/client/retry.ts');
   });
 
   it('the bundle runs: a call through an injected fetch', async () => {
-    const { code } = await bundle(`import { createResetOffsetClient, akskAuth, toEarliest } from ${JSON.stringify(ENTRY)};
+    const { code } =
+      await bundle(`import { createResetOffsetClient, akskAuth, toEarliest } from ${JSON.stringify(ENTRY)};
       export async function run(fetch) {
         const client = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: '0123456789abcdef0123456789abcdef',
           auth: akskAuth({ accessKey: 'AK', secretKey: 'SK' }), fetch });
         await client.resetMessageOffset({ instanceId: '11111111-2222-3333-4444-555555555555', group: 'a/b', body: toEarliest('orders') });
       }`);
-    const mod = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { run: (f: (r: Request) => Promise<Response>) => Promise<void> };
+    const mod = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as {
+      run: (f: (r: Request) => Promise<Response>) => Promise<void>;
+    };
     const seen: Request[] = [];
     await mod.run(async (request) => {
       seen.push(request);

@@ -16,7 +16,15 @@ const here = (name: string) => readFileSync(new URL(`./consumer/${name}`, import
 const COMMON = { target: 'ES2022', lib: ['ES2022', 'DOM'], types: [] as string[], skipLibCheck: false, rootDir: 'src' };
 const TSCONFIGS = {
   'tsconfig.strict.json': {
-    compilerOptions: { ...COMMON, strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, module: 'NodeNext', moduleResolution: 'NodeNext', outDir: 'out' },
+    compilerOptions: {
+      ...COMMON,
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      outDir: 'out',
+    },
     include: ['src'],
   },
   'tsconfig.loose.json': {
@@ -43,7 +51,9 @@ beforeAll(async () => {
   project.write('entry-points.mjs', here('entry-points.mjs'));
   for (const [name, config] of Object.entries(TSCONFIGS)) project.write(name, JSON.stringify(config, null, 2));
   // The README's examples are type-checked with the consumer file (process.env without @types/node).
-  readmeBlocks().forEach((code, i) => project.write(`src/readme-${i}.ts`, `declare const process: { env: Record<string, string | undefined> };\n${code}`));
+  readmeBlocks().forEach((code, i) =>
+    project.write(`src/readme-${i}.ts`, `declare const process: { env: Record<string, string | undefined> };\n${code}`),
+  );
   server = await startServer(apiLikeAnswer);
 }, 240_000);
 afterAll(async () => {
@@ -56,15 +66,24 @@ describe('a consumer project with the packed tarball installed', () => {
     expect(readmeBlocks().length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(Object.keys(TSCONFIGS))('type-checks the consumer file and the README examples under %s (with @types/node absent)', async (config) => {
-    const result = await project.run('node', [TSC, '-p', config]);
-    expect(result.stdout + result.stderr).toBe('');
-    expect(result.code).toBe(0);
-  });
+  it.each(Object.keys(TSCONFIGS))(
+    'type-checks the consumer file and the README examples under %s (with @types/node absent)',
+    async (config) => {
+      const result = await project.run('node', [TSC, '-p', config]);
+      expect(result.stdout + result.stderr).toBe('');
+      expect(result.code).toBe(0);
+    },
+  );
 
   it('fails to compile when a both-fields or neither-field body is not marked as expected', async () => {
-    project.write('src/wrong.ts', "import type { ResetMessageOffsetRequest } from 'dms-kafka-reset-offset';\nexport const both: ResetMessageOffsetRequest = { topic: 't', message_offset: 1, timestamp: 2 };\nexport const neither: ResetMessageOffsetRequest = { topic: 't' };\n");
-    project.write('tsconfig.wrong.json', JSON.stringify({ extends: './tsconfig.loose.json', include: ['src/wrong.ts'] }));
+    project.write(
+      'src/wrong.ts',
+      "import type { ResetMessageOffsetRequest } from 'dms-kafka-reset-offset';\nexport const both: ResetMessageOffsetRequest = { topic: 't', message_offset: 1, timestamp: 2 };\nexport const neither: ResetMessageOffsetRequest = { topic: 't' };\n",
+    );
+    project.write(
+      'tsconfig.wrong.json',
+      JSON.stringify({ extends: './tsconfig.loose.json', include: ['src/wrong.ts'] }),
+    );
     try {
       const result = await project.run('node', [TSC, '-p', 'tsconfig.wrong.json']);
       expect(result.code).not.toBe(0);
@@ -94,7 +113,9 @@ describe('a consumer project with the packed tarball installed', () => {
     expect(JSON.parse(tokenCall!.body)).toEqual({ topic: 'orders', partition: -1, message_offset: 42 });
     expect(missing!.rawUrl).toContain('/groups/missing/');
     const authorization = String(akskCall!.headers.authorization);
-    const headers = Object.fromEntries(['content-type', 'host', 'x-project-id', 'x-sdk-date'].map((n) => [n, String(akskCall!.headers[n])]));
+    const headers = Object.fromEntries(
+      ['content-type', 'host', 'x-project-id', 'x-sdk-date'].map((n) => [n, String(akskCall!.headers[n])]),
+    );
     const expected = await signRequest(
       { accessKey: 'CONSUMERAK', secretKey: 'consumer-secret' },
       { method: 'POST', url: `http://${akskCall!.headers.host}${akskCall!.rawUrl}`, headers, body: akskCall!.body },
@@ -106,9 +127,22 @@ describe('a consumer project with the packed tarball installed', () => {
     const result = await project.run('node', ['entry-points.mjs']);
     expect(result.code, result.stderr).toBe(0);
     const out = JSON.parse(result.stdout);
-    expect(out).toMatchObject({ openapi: '3.1.0', yamlStart: 'openapi: 3.1.0', version: expect.any(String), schemaExports: [] });
+    expect(out).toMatchObject({
+      openapi: '3.1.0',
+      yamlStart: 'openapi: 3.1.0',
+      version: expect.any(String),
+      schemaExports: [],
+    });
     expect(out.rootExports).toEqual(
-      expect.arrayContaining(['createResetOffsetClient', 'tokenAuth', 'akskAuth', 'ResetOffsetError', 'RequestValidationError', 'toEarliest', 'validateResetRequest']),
+      expect.arrayContaining([
+        'createResetOffsetClient',
+        'tokenAuth',
+        'akskAuth',
+        'ResetOffsetError',
+        'RequestValidationError',
+        'toEarliest',
+        'validateResetRequest',
+      ]),
     );
     expect(out.requireWorks).toBe(true);
   });

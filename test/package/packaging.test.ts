@@ -14,16 +14,22 @@ beforeAll(async () => {
   tarball = await packedTarball();
   const listing = await runIn(ROOT, 'tar', ['-tzf', tarball]);
   expect(listing.code).toBe(0);
-  files = listing.stdout.trim().split('\n').map((f) => f.replace(/^package\//, ''));
+  files = listing.stdout
+    .trim()
+    .split('\n')
+    .map((f) => f.replace(/^package\//, ''));
 }, 180_000);
 
 function packedPackageJson() {
-  return runIn(ROOT, 'tar', ['-xzOf', tarball, 'package/package.json']).then((r) => JSON.parse(r.stdout) as Record<string, unknown>);
+  return runIn(ROOT, 'tar', ['-xzOf', tarball, 'package/package.json']).then(
+    (r) => JSON.parse(r.stdout) as Record<string, unknown>,
+  );
 }
 
 describe('tarball contents', () => {
   it('holds only the files allow-list: dist, generated, README, LICENSE (and package.json)', () => {
-    for (const file of files) expect(file).toMatch(/^(dist\/.+\.(js|d\.ts)|generated\/.+|README\.md|LICENSE|package\.json)$/);
+    for (const file of files)
+      expect(file).toMatch(/^(dist\/.+\.(js|d\.ts)|generated\/.+|README\.md|LICENSE|package\.json)$/);
   });
 
   it('ships the entry points, declarations, generated artefacts and licence', () => {
@@ -54,7 +60,14 @@ describe('package.json as published', () => {
     const pkg = await packedPackageJson();
     expect(pkg['type']).toBe('module');
     expect(JSON.stringify(pkg['exports'])).not.toContain('"require"');
-    expect(Object.keys(pkg['exports'] as object)).toEqual(['.', './schema', './testing', './openapi.json', './openapi.yaml', './package.json']);
+    expect(Object.keys(pkg['exports'] as object)).toEqual([
+      '.',
+      './schema',
+      './testing',
+      './openapi.json',
+      './openapi.yaml',
+      './package.json',
+    ]);
     expect(pkg['sideEffects']).toBe(false);
   });
 
@@ -101,9 +114,17 @@ describe('linters', () => {
       analysis: { entrypoints: Record<string, unknown> };
       problems: Record<string, Array<{ entrypoint: string; resolutionKind?: string }>>;
     };
-    expect(Object.keys(report.analysis.entrypoints)).toEqual(['.', './schema', './testing', './openapi.json', './package.json']);
+    expect(Object.keys(report.analysis.entrypoints)).toEqual([
+      '.',
+      './schema',
+      './testing',
+      './openapi.json',
+      './package.json',
+    ]);
     // What remains is CommonJS resolution only, which the esm-only profile sets aside.
-    const esmProblems = Object.values(report.problems).flat().filter((p) => !['node10', 'node16-cjs'].includes(p.resolutionKind ?? ''));
+    const esmProblems = Object.values(report.problems)
+      .flat()
+      .filter((p) => !['node10', 'node16-cjs'].includes(p.resolutionKind ?? ''));
     expect(esmProblems).toEqual([]);
   });
 });

@@ -55,8 +55,14 @@ describe('flattenExclusiveOneOf', () => {
   });
 
   it.each([
-    ['a branch that does not forbid the other field', defs(branch('x', 'y'), { ...branch('y', 'x'), properties: { topic: { type: 'string' }, y: int, x: int } })],
-    ['shared fields that differ', defs(branch('x', 'y'), { ...branch('y', 'x'), properties: { topic: { type: 'integer' }, y: int, x: false } })],
+    [
+      'a branch that does not forbid the other field',
+      defs(branch('x', 'y'), { ...branch('y', 'x'), properties: { topic: { type: 'string' }, y: int, x: int } }),
+    ],
+    [
+      'shared fields that differ',
+      defs(branch('x', 'y'), { ...branch('y', 'x'), properties: { topic: { type: 'integer' }, y: int, x: false } }),
+    ],
     ['different shared required fields', defs(branch('x', 'y'), { ...branch('y', 'x'), required: ['y'] })],
     ['a branch with another keyword', defs(branch('x', 'y', { minProperties: 2 }), branch('y', 'x'))],
     ['a branch that allows other properties', defs(branch('x', 'y', { additionalProperties: true }), branch('y', 'x'))],

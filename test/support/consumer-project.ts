@@ -6,13 +6,34 @@
 // dist/ while other suites may be reading it.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { ROOT } from './spec.js';
 
 /** What `npm pack` reads: the package's inputs (anything else in the repository cannot reach the tarball). */
-const PACKAGE_INPUTS = ['package.json', 'README.md', 'LICENSE', 'tsconfig.json', 'tsconfig.build.json', 'src', 'generated', 'scripts/bundle-dist.mjs'];
+const PACKAGE_INPUTS = [
+  'package.json',
+  'README.md',
+  'LICENSE',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'src',
+  'generated',
+  'scripts/bundle-dist.mjs',
+];
 const CACHE = join(tmpdir(), 'dms-kafka-reset-offset-pack');
 const STALE_LOCK_MS = 5 * 60_000;
 
@@ -46,7 +67,9 @@ export function runIn(cwd: string, cmd: string, args: readonly string[], options
 function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((name) => filesUnder(join(path, name)));
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => filesUnder(join(path, name)));
 }
 
 function fingerprint(): string {
@@ -129,7 +152,8 @@ export function packedTarball(): Promise<string> {
       if (!existsSync(target)) {
         await pack(target);
         // Older tarballs belong to sources that no longer exist.
-        for (const name of readdirSync(CACHE)) if (name.endsWith('.tgz') && name !== `${id}.tgz`) rmSync(join(CACHE, name), { force: true });
+        for (const name of readdirSync(CACHE))
+          if (name.endsWith('.tgz') && name !== `${id}.tgz`) rmSync(join(CACHE, name), { force: true });
       }
       return target;
     });
@@ -168,7 +192,14 @@ export async function createConsumerProject(options: ConsumerProjectOptions = {}
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);
   };
-  write('package.json', JSON.stringify({ name: 'consumer', version: '0.0.0', private: true, type: 'module', ...options.packageJson }, null, 2));
+  write(
+    'package.json',
+    JSON.stringify(
+      { name: 'consumer', version: '0.0.0', private: true, type: 'module', ...options.packageJson },
+      null,
+      2,
+    ),
+  );
   const install = await runIn(dir, 'npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund']);
   if (install.code !== 0) {
     rmSync(dir, { recursive: true, force: true });

@@ -15,11 +15,17 @@ interface MediaType {
 }
 export interface Spec {
   info: { version: string; description: string };
-  paths: Record<string, Record<string, {
-    operationId: string;
-    requestBody: { content: Record<string, MediaType> };
-    responses: Record<string, { content?: Record<string, MediaType>; $ref?: string }>;
-  }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        requestBody: { content: Record<string, MediaType> };
+        responses: Record<string, { content?: Record<string, MediaType>; $ref?: string }>;
+      }
+    >
+  >;
   components: {
     schemas: Record<string, unknown>;
     examples: Record<string, { value: unknown }>;

@@ -95,7 +95,7 @@ describe('npm start (scripts/start.mjs)', () => {
     await waitFor(/POST \/v2\/\S+\/reset-message-offset -> 204 \(meets the contract\)\n/);
   });
 
-  it('prints each request with the contract\'s verdict, never the credentials', async () => {
+  it("prints each request with the contract's verdict, never the credentials", async () => {
     const [, target] = await waitFor(/curl -i -X POST '([^']+)'/);
     const answer = await postJson(target!, { topic: 'orders', message_offset: -1 }, { 'x-auth-token': 'secret-value' });
     expect(answer.status).toBe(400);

@@ -11,7 +11,10 @@ describe('docs/testing.md', () => {
       .split('\n')
       .filter((line) => /^\| \d{3} /.test(line))
       .map((line) => {
-        const [status, name, code] = line.split('|').slice(1, 4).map((cell) => cell.trim().replaceAll('`', ''));
+        const [status, name, code] = line
+          .split('|')
+          .slice(1, 4)
+          .map((cell) => cell.trim().replaceAll('`', ''));
         return { status, name, code };
       });
     const fromSpec = responseExamples.flatMap(({ status, examples }) =>
@@ -21,14 +24,24 @@ describe('docs/testing.md', () => {
   });
 
   it('gives the install command with the Prism versions the kit is tested with', () => {
-    const install = Object.entries(PRISM_PACKAGES).map(([name, version]) => `${name}@${version}`).join(' ');
+    const install = Object.entries(PRISM_PACKAGES)
+      .map(([name, version]) => `${name}@${version}`)
+      .join(' ');
     expect(TESTING_DOC).toContain(`npm install --save-dev dms-kafka-reset-offset ${install}`);
   });
 
   it('has a complete vitest example that starts the mock and uses the client', () => {
     const { path, source } = consumerExample();
     expect(path).toMatch(/\.test\.ts$/);
-    for (const needle of ["from 'vitest'", "from 'dms-kafka-reset-offset'", "from 'dms-kafka-reset-offset/testing'", 'startMockServer()', 'mock.close()', 'mock.requests()', 'createResetOffsetClient(']) {
+    for (const needle of [
+      "from 'vitest'",
+      "from 'dms-kafka-reset-offset'",
+      "from 'dms-kafka-reset-offset/testing'",
+      'startMockServer()',
+      'mock.close()',
+      'mock.requests()',
+      'createResetOffsetClient(',
+    ]) {
       expect(source).toContain(needle);
     }
   });

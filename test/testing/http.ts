@@ -34,7 +34,11 @@ export interface RawAnswer {
 }
 
 /** POSTs `rawBody` as application/json with an IAM token, unless `headers` says otherwise. */
-export async function postRaw(url: string, rawBody: string | undefined, headers: Record<string, string> = {}): Promise<RawAnswer> {
+export async function postRaw(
+  url: string,
+  rawBody: string | undefined,
+  headers: Record<string, string> = {},
+): Promise<RawAnswer> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-auth-token': 'test-token', ...headers },

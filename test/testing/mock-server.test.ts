@@ -51,7 +51,7 @@ describe('startMockServer', () => {
     expect(JSON.stringify(mock.requests())).not.toContain('abcdef0123');
   });
 
-  it('answers an invalid body with the spec\'s 400 and records the violations', async () => {
+  it("answers an invalid body with the spec's 400 and records the violations", async () => {
     const answer = await postJson(operationUrl(mock.url), { topic: '', message_offset: 1, timestamp: 2 });
     expect(answer.status).toBe(400);
     expect(validateErrorBody(answer.json)).toEqual({ valid: true });
@@ -121,7 +121,12 @@ describe('startMockServer', () => {
     ]);
     expect(recorded[0]?.contract).toEqual({
       valid: false,
-      errors: [{ path: '', message: `is not POST ${'/v2/{project_id}/instances/{instance_id}/management/groups/{group}/reset-message-offset'}, the contract's operation` }],
+      errors: [
+        {
+          path: '',
+          message: `is not POST ${'/v2/{project_id}/instances/{instance_id}/management/groups/{group}/reset-message-offset'}, the contract's operation`,
+        },
+      ],
     });
   });
 
@@ -160,9 +165,16 @@ describe('startMockServer', () => {
 
   it('records every one of many concurrent requests', async () => {
     const topics = Array.from({ length: 25 }, (_, i) => `t${i}`);
-    const answers = await Promise.all(topics.map((topic) => postJson(operationUrl(mock.url), { topic, message_offset: 1 })));
+    const answers = await Promise.all(
+      topics.map((topic) => postJson(operationUrl(mock.url), { topic, message_offset: 1 })),
+    );
     expect(answers.map((a) => a.status)).toEqual(topics.map(() => 204));
-    expect(mock.requests().map((r) => (r.body as { topic: string }).topic).sort()).toEqual([...topics].sort());
+    expect(
+      mock
+        .requests()
+        .map((r) => (r.body as { topic: string }).topic)
+        .sort(),
+    ).toEqual([...topics].sort());
   });
 });
 
@@ -184,15 +196,19 @@ describe('several mocks, options and close()', () => {
     const mock = await startMockServer();
     const agent = new Agent({ keepAlive: true });
     const socketClosed = new Promise<void>((resolve, reject) => {
-      const req = request(operationUrl(mock.url), { method: 'POST', agent, headers: { 'content-type': 'application/json', 'x-auth-token': 't' } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          expect(res.statusCode).toBe(204);
-          // The socket goes back to the pool, idle and open, until the server closes it.
-          req.socket?.once('close', () => resolve());
-          void mock.close();
-        });
-      });
+      const req = request(
+        operationUrl(mock.url),
+        { method: 'POST', agent, headers: { 'content-type': 'application/json', 'x-auth-token': 't' } },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            expect(res.statusCode).toBe(204);
+            // The socket goes back to the pool, idle and open, until the server closes it.
+            req.socket?.once('close', () => resolve());
+            void mock.close();
+          });
+        },
+      );
       req.on('error', reject);
       req.end(JSON.stringify(VALID));
     });
@@ -212,7 +228,9 @@ describe('several mocks, options and close()', () => {
   it('reports a port in use', async () => {
     const first = await startMockServer();
     try {
-      await expect(startMockServer({ port: first.port })).rejects.toThrow(`EADDRINUSE: address already in use 127.0.0.1:${first.port}`);
+      await expect(startMockServer({ port: first.port })).rejects.toThrow(
+        `EADDRINUSE: address already in use 127.0.0.1:${first.port}`,
+      );
     } finally {
       await first.close();
     }
@@ -246,6 +264,6 @@ describe('several mocks, options and close()', () => {
   });
 });
 
-it('the group used by these tests is the spec\'s example', () => {
+it("the group used by these tests is the spec's example", () => {
   expect(GROUP).toBe('orders-consumer');
 });

@@ -7,7 +7,9 @@ describe('redactHeader', () => {
   });
 
   it('keeps a known Authorization scheme word and nothing else', () => {
-    expect(redactHeader('authorization', 'SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=ab12')).toBe('SDK-HMAC-SHA256 [REDACTED]');
+    expect(redactHeader('authorization', 'SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=ab12')).toBe(
+      'SDK-HMAC-SHA256 [REDACTED]',
+    );
     expect(redactHeader('authorization', 'Bearer eyJhbGciOi')).toBe('Bearer [REDACTED]');
     expect(redactHeader('proxy-authorization', 'Basic dXNlcjpwYXNz')).toBe('Basic [REDACTED]');
   });

@@ -64,7 +64,10 @@ describe('from a fresh project that installs the packed tarball', () => {
       const run = await project.run('node', ['missing.mjs'], { timeoutMs: 30_000 });
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      const [first, second] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      const [first, second] = run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(first).toEqual({ validator: true });
       expect(second?.['message']).toBe(
         'startMockServer needs Prism, an optional peer dependency of dms-kafka-reset-offset that is not installed. ' +
@@ -72,10 +75,11 @@ describe('from a fresh project that installs the packed tarball', () => {
       );
     });
 
-    it('one validator: the client\'s check and the mock\'s verdict run the same module, the only one with the precompiled code', () => {
+    it("one validator: the client's check and the mock's verdict run the same module, the only one with the precompiled code", () => {
       const dist = join(project.dir, 'node_modules/dms-kafka-reset-offset/dist');
       const read = (file: string) => readFileSync(join(dist, file), 'utf8');
-      const importsOf = (file: string) => [...read(file).matchAll(/^(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+      const importsOf = (file: string) =>
+        [...read(file).matchAll(/^(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
       const modules = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
       // The root is one module (scripts/bundle-dist.mjs) holding the validators; only openapi-fetch is imported.
       expect(importsOf('index.js')).toEqual(['openapi-fetch']);
@@ -125,7 +129,9 @@ describe('from a fresh project that installs the packed tarball', () => {
     });
 
     it('the bin runs from node_modules/.bin, prints each request, and stops on SIGINT', async () => {
-      const child = spawn(join(project.dir, 'node_modules/.bin/dms-kafka-reset-offset-mock'), ['--port', '0'], { cwd: project.dir });
+      const child = spawn(join(project.dir, 'node_modules/.bin/dms-kafka-reset-offset-mock'), ['--port', '0'], {
+        cwd: project.dir,
+      });
       let stdout = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
       let stderr = '';
@@ -135,10 +141,15 @@ describe('from a fresh project that installs the packed tarball', () => {
         const deadline = Date.now() + 30_000;
         let match: RegExpExecArray | null = null;
         while (!(match = /curl -i -X POST '([^']+)' \\\n.*\n {2}-d '([^']+)'/.exec(stdout))) {
-          if (child.exitCode !== null || Date.now() > deadline) throw new Error(`no example call printed:\n${stdout}\n${stderr}`);
+          if (child.exitCode !== null || Date.now() > deadline)
+            throw new Error(`no example call printed:\n${stdout}\n${stderr}`);
           await new Promise((resolve) => setTimeout(resolve, 25));
         }
-        const response = await fetch(match[1]!, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 't' }, body: match[2]! });
+        const response = await fetch(match[1]!, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-auth-token': 't' },
+          body: match[2]!,
+        });
         expect(response.status).toBe(204);
         while (!stdout.includes('-> 204 (meets the contract)')) {
           if (Date.now() > deadline) throw new Error(`request not printed:\n${stdout}`);
@@ -151,26 +162,41 @@ describe('from a fresh project that installs the packed tarball', () => {
       expect(stderr).toBe('');
     });
 
-    it('the vitest example of docs/testing.md passes as the consumer\'s own test, and vitest exits by itself', async () => {
+    it("the vitest example of docs/testing.md passes as the consumer's own test, and vitest exits by itself", async () => {
       const { path, source } = consumerExample();
       project.write(path, source);
       const vitest = join(project.dir, 'node_modules/vitest/vitest.mjs');
-      const run = await project.run('node', [vitest, 'run', path], { timeoutMs: 90_000, env: { CI: '1', NO_COLOR: '1' } });
+      const run = await project.run('node', [vitest, 'run', path], {
+        timeoutMs: 90_000,
+        env: { CI: '1', NO_COLOR: '1' },
+      });
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(run.stdout).toMatch(/Tests\s+4 passed \(4\)/);
       // And it type-checks under strict settings (vitest's own declarations need Node's, hence skipLibCheck).
       project.write(
         'tsconfig.example.json',
         JSON.stringify({
-          compilerOptions: { strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'] },
+          compilerOptions: {
+            strict: true,
+            exactOptionalPropertyTypes: true,
+            noUncheckedIndexedAccess: true,
+            skipLibCheck: true,
+            noEmit: true,
+            module: 'nodenext',
+            moduleResolution: 'nodenext',
+            target: 'es2022',
+            lib: ['es2022', 'dom'],
+          },
           files: [path],
         }),
       );
-      const tsc = await project.run('node', [packageFile('typescript', 'bin/tsc'), '-p', 'tsconfig.example.json'], { timeoutMs: 60_000 });
+      const tsc = await project.run('node', [packageFile('typescript', 'bin/tsc'), '-p', 'tsconfig.example.json'], {
+        timeoutMs: 60_000,
+      });
       expect(tsc.stdout + tsc.stderr).toBe('');
     });
 
-    it('types: a strict consumer compiles against the testing entry without Prism\'s or Node\'s types', async () => {
+    it("types: a strict consumer compiles against the testing entry without Prism's or Node's types", async () => {
       project.write(
         'check.ts',
         `import { startMockServer, type MockServer, type RecordedRequest } from 'dms-kafka-reset-offset/testing';
@@ -203,7 +229,9 @@ export {};
           files: ['check.ts'],
         }),
       );
-      const run = await project.run('node', [packageFile('typescript', 'bin/tsc'), '-p', 'tsconfig.check.json'], { timeoutMs: 60_000 });
+      const run = await project.run('node', [packageFile('typescript', 'bin/tsc'), '-p', 'tsconfig.check.json'], {
+        timeoutMs: 60_000,
+      });
       expect(run.stdout + run.stderr).toBe('');
       expect(run.code).toBe(0);
     });
@@ -211,7 +239,9 @@ export {};
 });
 
 it('the packages named in the message are the peer dependencies, at the versions tested here', async () => {
-  const pkg = (await import(join(ROOT, 'package.json'), { with: { type: 'json' } })) as { default: Record<string, Record<string, string>> };
+  const pkg = (await import(join(ROOT, 'package.json'), { with: { type: 'json' } })) as {
+    default: Record<string, Record<string, string>>;
+  };
   const { peerDependencies, peerDependenciesMeta, devDependencies } = pkg.default;
   expect(Object.keys(peerDependencies ?? {}).sort()).toEqual([...PRISM].sort());
   for (const name of PRISM) {
