@@ -29,41 +29,56 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+type Params = AjvError['params'];
+
+const comparison = (params: Params) => `must be ${params['comparison']} ${params['limit']}`;
+
 // ajv's English is left out of the generated code (messages: false); its wording, for the keywords the
-// spec uses, is rebuilt here from the keyword and its params.
+// spec uses, is rebuilt here from each error's params. Any other keyword is named as it is.
+const WORDING = new Map<string, (params: Params) => string>([
+  ['type', (params) => `must be ${params['type']}`],
+  ['required', (params) => `must have required property '${params['missingProperty']}'`],
+  ['minLength', (params) => `must NOT have fewer than ${params['limit']} characters`],
+  ['minimum', comparison],
+  ['maximum', comparison],
+  ['exclusiveMinimum', comparison],
+  ['exclusiveMaximum', comparison],
+  ['additionalProperties', () => 'is not a property of this request'],
+  // The request's oneOf, compiled flat (scripts/validators.mjs): more than one branch passes, or none.
+  [
+    'oneOf',
+    (params) => `must have exactly one of message_offset and timestamp${params['passingSchemas'] ? ', not both' : ''}`,
+  ],
+]);
+
 function message({ keyword, params }: AjvError): string {
-  return keyword === 'type'
-    ? `must be ${params['type']}`
-    : keyword === 'required'
-      ? `must have required property '${params['missingProperty']}'`
-      : keyword === 'minLength'
-        ? `must NOT have fewer than ${params['limit']} characters`
-        : params['comparison'] // minimum, maximum
-          ? `must be ${params['comparison']} ${params['limit']}`
-          : keyword === 'additionalProperties'
-            ? 'is not a property of this request'
-            : // The request's oneOf (compiled flat, see scripts/validators.mjs): both branches pass, or none.
-              keyword === 'oneOf'
-              ? `must have exactly one of message_offset and timestamp${params['passingSchemas'] ? ', not both' : ''}`
-              : `must satisfy ${keyword}`;
+  return WORDING.get(keyword)?.(params) ?? `must satisfy ${keyword}`;
+}
+
+/** One token of a JSON Pointer: `~` and `/` escaped as `~0` and `~1`. */
+function pointerToken(name: string): string {
+  return name.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+// Where an error is: an unknown property is itself the place to point at, not the object holding it.
+function placeOf({ instancePath, params }: AjvError): string {
+  const name = params['additionalProperty'];
+  return typeof name === 'string' ? `${instancePath}/${pointerToken(name)}` : instancePath;
+}
+
+// The fields of the request's exactly-one oneOf: "message_offset is required" and "timestamp is
+// required" are the oneOf's inner view of "neither", which the oneOf's own error already says once.
+const ONE_OF_FIELDS: ReadonlySet<unknown> = new Set(['message_offset', 'timestamp']);
+
+function isOneOfInnerView({ keyword, params }: AjvError): boolean {
+  return keyword === 'required' && ONE_OF_FIELDS.has(params['missingProperty']);
 }
 
 function collect(validate: CompiledValidator, value: unknown): Violation[] {
   validate(value);
-  return (validate.errors ?? []).flatMap((error) => {
-    const { instancePath, keyword, params } = error;
-    const name = params['additionalProperty'];
-    // The unknown property itself is the place to point at (JSON Pointer escaping: ~ then /).
-    const path =
-      name === undefined
-        ? instancePath
-        : `${instancePath}/${(name as string).replaceAll('~', '~0').replaceAll('/', '~1')}`;
-    // "message_offset/timestamp is required" is the oneOf's inner view of "neither": said once, by the oneOf.
-    return keyword === 'required' &&
-      (params['missingProperty'] === 'message_offset' || params['missingProperty'] === 'timestamp')
-      ? []
-      : [{ path, message: message(error) }];
-  });
+  return (validate.errors ?? [])
+    .filter((error) => !isOneOfInnerView(error))
+    .map((error) => ({ path: placeOf(error), message: message(error) }));
 }
 
 /**
@@ -92,6 +107,41 @@ export function isResetRequest(body: unknown): body is ResetMessageOffsetRequest
 /** Validates an error response body against the spec's `Error` schema. */
 export function validateErrorBody(body: unknown): ValidationResult {
   return result(validateErrorSchema(body) ? [] : collect(validateErrorSchema, body));
+}
+
+/** A violation found in a request body, marked as such (a RequestViolation of the errors module). */
+export interface BodyViolation extends Violation {
+  readonly in: 'body';
+}
+
+// The body's integer fields, which JSON carries as numbers.
+const INTEGER_FIELDS = ['partition', 'message_offset', 'timestamp'] as const;
+
+// What would not reach the server as written: a fraction, NaN or Infinity (JSON has no such integer),
+// an integer beyond 2^53 - 1 (rounded on the way), a bigint (JSON.stringify throws on it).
+function notSafeInteger(value: unknown): boolean {
+  return typeof value === 'bigint' || (typeof value === 'number' && !Number.isSafeInteger(value));
+}
+
+/**
+ * A body's violations: the spec's schema with `validate` (the default); without, only what JSON would
+ * round or lose (a fraction, NaN, Infinity, a bigint, an integer beyond 2^53 - 1). Anything but an
+ * object is refused either way.
+ *
+ * @example
+ * bodyViolations({ topic: 'orders', message_offset: 1.5 }, false);
+ * // [{ in: 'body', path: '/message_offset', message: 'must be a safe integer' }]
+ */
+export function bodyViolations(body: unknown, validate = true): BodyViolation[] {
+  if (!validate && isObject(body)) {
+    return INTEGER_FIELDS.filter((name) => notSafeInteger(body[name])).map((name) => ({
+      in: 'body',
+      path: `/${name}`,
+      message: 'must be a safe integer',
+    }));
+  }
+  const contract = validateResetRequest(body);
+  return contract.valid ? [] : contract.errors.map((error) => ({ in: 'body', ...error }));
 }
 
 /** The path parameters as they appear in the spec (wire names). */

@@ -2,8 +2,8 @@
 // values instead of refusing them (earlier than the earliest retained offset/message: the earliest;
 // later than the latest: the latest), which is what --to-earliest and --to-latest are built on here.
 import { RequestValidationError } from '../errors.js';
-import { bodyViolations } from '../client/request-checks.js';
 import type { ResetByOffset, ResetByTimestamp } from '../types.js';
+import { bodyViolations } from '../validate.js';
 import { instantOf } from './datetime.js';
 import { parseDuration } from './duration.js';
 

@@ -4,7 +4,7 @@
 // spec's schemas, precompiled, in ../validate.ts) run unless the caller opts out. The schema bounds
 // every integer field to a safe integer, so with validation on it also says what the safety check would.
 import { RequestValidationError, type RequestViolation } from '../errors.js';
-import { isObject, pathParamViolation, validateResetRequest, type PathParams } from '../validate.js';
+import { bodyViolations, isObject, pathParamViolation, type PathParams } from '../validate.js';
 
 const PATH_PARAMS = ['project_id', 'instance_id', 'group'] as const;
 
@@ -22,24 +22,6 @@ function segmentSafe(value: unknown): boolean {
 /** The body exactly as it goes on the wire: the caller's fields, with `partition` -1 when left out. */
 export function wireBody(body: Record<string, unknown>): Record<string, unknown> {
   return body['partition'] === undefined ? { ...body, partition: -1 } : body;
-}
-
-/**
- * A body's violations: the spec's schema with `validate` (the default); without, only what JSON would
- * round or lose (a fraction, NaN, Infinity, a bigint, an integer beyond 2^53 - 1). Anything but an
- * object is refused either way.
- */
-export function bodyViolations(body: unknown, validate = true): RequestViolation[] {
-  if (!validate && isObject(body)) {
-    return ['partition', 'message_offset', 'timestamp']
-      .filter(
-        (name) =>
-          typeof body[name] === 'bigint' || (typeof body[name] === 'number' && !Number.isSafeInteger(body[name])),
-      )
-      .map((name) => ({ in: 'body', path: `/${name}`, message: 'must be a safe integer' }));
-  }
-  const contract = validateResetRequest(body);
-  return contract.valid ? [] : contract.errors.map((error) => ({ in: 'body', ...error }));
 }
 
 /** The wire body of a request that may be sent; throws RequestValidationError with all violations. */

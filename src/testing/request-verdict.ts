@@ -1,14 +1,14 @@
 // Whether a request the mock received met the contract, decided by the same validators the client runs
 // before sending (src/validate.ts), so a consumer's test sees the verdict the package itself would give.
-// From the package root, the very module the client runs: the mock's verdict and the client's check
-// cannot come from two copies of the validators.
+// The validators' own module, which the client's checks import too: the build puts it in one chunk that
+// both entries load, so the mock's verdict and the client's check cannot come from two copies.
 import {
   validatePathParams,
   validateResetRequest,
   type PathParams,
   type ValidationResult,
   type Violation,
-} from '../index.js';
+} from '../validate.js';
 
 /** A request as the mock received it: raw target (path and query, percent-encoded), headers, body text. */
 export interface ReceivedRequest {
