@@ -1,33 +1,13 @@
-// The two rewrites scripts/validators.mjs applies before compiling (for a smaller client bundle) fire
-// only on the shapes whose equivalence they rest on; anything else is compiled as written. That the
-// verdicts did not move is checked against the spec itself in test/contract.
+// The one rewrite scripts/validators.mjs applies before compiling, the flat form of the request's
+// exactly-one oneOf (each field checked once, "both" or "neither" said once), fires only on the shape
+// whose equivalence it rests on; anything else is compiled as written. That the verdicts did not move
+// is checked against the spec itself in test/contract.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript build script without type declarations
-import { flattenExclusiveOneOf, foldNotEnumIntoPattern } from '../../scripts/validators.mjs';
+import { flattenExclusiveOneOf } from '../../scripts/validators.mjs';
 
 type Schema = Record<string, unknown>;
-const fold = foldNotEnumIntoPattern as (schema: Schema) => Schema;
 const flatten = flattenExclusiveOneOf as (schema: Schema, defs: Record<string, Schema>) => Schema;
-
-describe('foldNotEnumIntoPattern', () => {
-  it('folds string literals into a lookahead, escaped', () => {
-    expect(fold({ type: 'string', minLength: 1, pattern: '^[a-z.]+$', not: { enum: ['.', '..', 'a|b'] } })).toEqual({
-      type: 'string',
-      minLength: 1,
-      pattern: '^(?!(?:\\.|\\.\\.|a\\|b)$)[a-z.]+$',
-    });
-  });
-
-  it.each([
-    ['an unanchored pattern', { type: 'string', pattern: '[a-z]', not: { enum: ['.'] } }],
-    ['no pattern', { type: 'string', not: { enum: ['.'] } }],
-    ['a non-string literal', { type: 'string', pattern: '^a', not: { enum: ['.', 1] } }],
-    ['more than enum under not', { type: 'string', pattern: '^a', not: { enum: ['.'], minLength: 2 } }],
-    ['no type string', { pattern: '^a', not: { enum: ['.'] } }],
-  ])('leaves %s alone', (_name, schema) => {
-    expect(fold(schema)).toBe(schema);
-  });
-});
 
 describe('flattenExclusiveOneOf', () => {
   const int = { type: 'integer', minimum: 0 };
