@@ -39,6 +39,9 @@ describe('tarball contents', () => {
         'dist/index.d.ts',
         'dist/schema.js',
         'dist/schema.d.ts',
+        'dist/testing/index.js',
+        'dist/testing/index.d.ts',
+        'dist/testing/cli.js',
         'generated/schema.d.ts',
         'generated/validators.js',
         'generated/validators.d.ts',
@@ -48,6 +51,17 @@ describe('tarball contents', () => {
         'LICENSE',
       ]),
     );
+  });
+
+  it('mirrors the entries in dist/: one module per export and bin, and what they share in dist/chunks/', async () => {
+    const pkg = await packedPackageJson();
+    const exported = Object.values(pkg['exports'] as Record<string, string | Record<string, string>>)
+      .map((target) => (typeof target === 'string' ? target : target['default']))
+      .filter((target) => target?.startsWith('./dist/'));
+    const entries = [...exported, ...Object.values(pkg['bin'] as Record<string, string>)].map((t) => t!.slice(2));
+    const modules = files.filter((f) => f.startsWith('dist/') && f.endsWith('.js'));
+    expect(modules.filter((f) => !f.startsWith('dist/chunks/')).sort()).toEqual([...new Set(entries)].sort());
+    expect(modules.filter((f) => f.startsWith('dist/chunks/')).length).toBeGreaterThan(0);
   });
 
   it('has no sources, tests or source maps', () => {

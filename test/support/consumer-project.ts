@@ -32,7 +32,7 @@ const PACKAGE_INPUTS = [
   'tsconfig.build.json',
   'src',
   'generated',
-  'scripts/bundle-dist.mjs',
+  'scripts/build.mjs',
 ];
 const CACHE = join(tmpdir(), 'dms-kafka-reset-offset-pack');
 const STALE_LOCK_MS = 5 * 60_000;

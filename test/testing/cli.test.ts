@@ -1,8 +1,6 @@
-// The mock as a program: argument handling in-process, and `npm start` (scripts/start.mjs, which compiles
-// src/ and runs the same code as the bin) as a real child process, stopped with SIGINT.
+// The mock as a program: argument handling in-process, and `npm start` (the package's build, then the
+// bin it built) as a real child process, stopped with SIGINT.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliOptions, USAGE } from '../../src/testing/cli-options.js';
 import { runMockCli } from '../../src/testing/run-cli.js';
@@ -53,8 +51,7 @@ describe('dms-kafka-reset-offset-mock arguments', () => {
   });
 });
 
-describe('npm start (scripts/start.mjs)', () => {
-  const buildDir = join(ROOT, '.tmp', `start-test-${process.pid}`);
+describe('npm start', () => {
   let child: ChildProcessWithoutNullStreams;
   let stdout = '';
   let stderr = '';
@@ -74,16 +71,18 @@ describe('npm start (scripts/start.mjs)', () => {
   };
 
   beforeAll(() => {
-    child = spawn(process.execPath, ['scripts/start.mjs', '--port', '0'], {
+    // PORT and HOST are honoured, and an argument wins over them (PORT=1 would fail to listen).
+    child = spawn('npm', ['start', '--', '--port', '0'], {
       cwd: ROOT,
-      env: { ...process.env, MOCK_BUILD_DIR: buildDir, PORT: '1', HOST: '127.0.0.1' },
+      // Its own process group, so that a failed run can stop npm and the mock together.
+      detached: true,
+      env: { ...process.env, PORT: '1', HOST: '127.0.0.1' },
     });
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   });
   afterAll(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-    rmSync(buildDir, { recursive: true, force: true });
+    if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
   });
 
   it('prints where it listens and an example call that the mock answers 204', async () => {
