@@ -104,7 +104,7 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
       }
     };
     try {
-      const failure = await (retry ? retry.run(attempt, callSignal) : attempt());
+      const failure = await (retry ? retry.run(attempt, callSignal, deadline.remainingMs) : attempt());
       if (failure) throw failure.error;
     } finally {
       deadline.dispose();
