@@ -88,13 +88,13 @@ export class ResetOffsetError extends DmsResetOffsetError {
     const errorMsg = field(body, 'error_msg');
     // The body stays on `.body`; the message only says what kind it was, so that a proxy's HTML page
     // does not flood logs.
+    const truncated = bodyTruncated ? ', body truncated' : '';
     super(
       'ResetOffsetError',
-      (errorCode !== undefined
-        ? `${errorCode} (${status})${errorMsg === undefined ? '' : `: ${errorMsg}`}`
+      errorCode !== undefined
+        ? `${errorCode} (${status}${truncated})${errorMsg === undefined ? '' : `: ${errorMsg}`}`
         : // The status text is left out: HTTP/2 has none, and a proxy may put anything in it.
-          `HTTP ${status} (${status < 400 ? 'expected 204' : 'no error_code in the body'})`) +
-        (bodyTruncated ? ' (body truncated)' : ''),
+          `HTTP ${status} (${status < 400 ? 'expected 204' : 'no error_code in the body'}${truncated})`,
     );
     this.status = status;
     this.errorCode = errorCode;
@@ -127,7 +127,9 @@ function describeChain(error: Error): { text: string; code: string | undefined }
   const messages: string[] = [];
   let code: string | undefined;
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if (e.message !== '' && !messages.includes(e.message)) messages.push(e.message);
+    // OpenSSL's messages end in a line break.
+    const message = e.message.trim();
+    if (message !== '' && !messages.includes(message)) messages.push(message);
     const own = (e as { code?: unknown }).code;
     if (typeof own === 'string') code = own;
   }

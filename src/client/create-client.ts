@@ -94,18 +94,21 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
       try {
         // An aborted call sends nothing more (and does not even ask the token provider).
         if (callSignal.aborted) throw callSignal.reason;
-        // The answer as this call's own fetch saw it (openapi-fetch does not hand back the request, whose
-        // credentials the error must blank out); a success or an error body is never parsed by openapi-fetch.
+        // The answer as this call's own fetch saw it: openapi-fetch hands back neither the request (whose
+        // credentials the error blanks out) nor the status as received. parseAs 'stream' keeps it from
+        // parsing a 2xx body (a proxy's HTML page is not JSON); the error is made from `answer` alone.
         let answer: Exchange | undefined;
-        const { response } = await deadline.race(
+        const result = await deadline.race(
           raw.POST(RESET_MESSAGE_OFFSET_PATH, {
             params: { path: params },
             body: wire,
             signal: callSignal,
             parseAs: 'stream',
-            fetch: async (request: Request) => (answer = await exchange(fetchImpl, request)).response,
+            fetch: async (request: Request) => (answer = await exchange(fetchImpl, request)).bounded,
           }),
         );
+        // (No answer: a middleware answered in place of the server.)
+        const response = answer?.response ?? result.response;
         if (response.status === 204) return undefined;
         const error = new ResetOffsetError(response, answer && parseBody(answer.text), {
           secrets: answer?.secrets,
