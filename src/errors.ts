@@ -106,7 +106,7 @@ export class ResetOffsetError extends DmsResetOffsetError {
 }
 
 /** What an underlying error is reduced to: its name, message and code (and cause), nothing else it may carry. */
-export function sanitized(error: unknown, secrets: readonly string[], depth = 0): Error | undefined {
+function sanitized(error: unknown, secrets: readonly string[], depth = 0): Error | undefined {
   if (error == null || depth > 4) return undefined;
   // An Error, or whatever else was thrown (a string, a plain object): its fields, where it has them.
   const { name = 'Error', message = String(error), code, cause } = error as Partial<Error> & { code?: unknown };

@@ -13,7 +13,7 @@ export function markSecrets(request: Request, ...values: readonly string[]): voi
   secrets.set(request, [...secretsOf(request), ...values]);
 }
 
-export const REDACTED = '[REDACTED]';
+const REDACTED = '[REDACTED]';
 
 /**
  * Credentials this long are blanked wherever they occur inside a string; shorter ones only where a
@@ -21,7 +21,7 @@ export const REDACTED = '[REDACTED]';
  * signatures to 64, security tokens to hundreds), while a short test token such as 'DMS' or 't'
  * occurs by chance in the codes and messages the caller matches on.
  */
-export const MIN_SUBSTRING_SECRET = 16;
+const MIN_SUBSTRING_SECRET = 16;
 
 function redactText(text: string, found: readonly string[]): string {
   for (const secret of found) {
