@@ -1,7 +1,7 @@
 // Wraps the fetch given to openapi-fetch so that everything that can fail on the wire (connecting,
-// and reading the body) fails as a NetworkError, and nothing else does: an error from the caller's
-// token provider, say, stays what it is and is never retried. The body is read here, bounded, so
-// that neither openapi-fetch nor the error made from the answer ever holds more of it.
+// and reading the body) fails as a NetworkError, and nothing else does: a token source's failure (a
+// CredentialError, raised before fetch is called), say, is never taken for one and never retried. The
+// body is read here, bounded, so that neither openapi-fetch nor the error made from it holds more.
 import { secretsOf } from '../auth/sent-secrets.js';
 import { NetworkError } from '../errors.js';
 import { MAX_RESPONSE_BODY_BYTES, readAtMost } from './read-body.js';
