@@ -9,6 +9,7 @@ export {
   type ResetOffsetClientOptions,
 } from './client/create-client.js';
 export type { FetchLike } from './client/fetch-guard.js';
+export { MAX_RESPONSE_BODY_BYTES } from './client/read-body.js';
 export { retryPolicy, type AttemptFailure, type RetryOptions, type RetryPolicy } from './client/retry.js';
 export { tokenAuth, type TokenSource } from './auth/token.js';
 export { akskAuth, type AkskCredentials } from './auth/aksk.js';
@@ -23,11 +24,14 @@ export {
 } from './builders/reset-bodies.js';
 export {
   AbortError,
+  CredentialError,
+  DmsResetOffsetError,
   NetworkError,
   RequestValidationError,
   ResetOffsetError,
   TimeoutError,
   type RequestViolation,
+  type ResetOffsetErrorDetails,
   type ViolationLocation,
 } from './errors.js';
 export {

@@ -4,9 +4,13 @@
 
 const VISIBLE_ASCII = /^[\x21-\x7E]+$/;
 
+/** Whether `value` is a non-empty string of visible ASCII, i.e. fit for a header. */
+export function isCredential(value: unknown): value is string {
+  return typeof value === 'string' && VISIBLE_ASCII.test(value);
+}
+
 /** Throws a TypeError naming `what` (never the value) unless `value` is a non-empty visible-ASCII string. */
 export function assertCredential(what: string, value: unknown): asserts value is string {
-  if (typeof value !== 'string' || !VISIBLE_ASCII.test(value)) {
+  if (!isCredential(value))
     throw new TypeError(`${what} must be a non-empty string of visible ASCII (value not shown)`);
-  }
 }

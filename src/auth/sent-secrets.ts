@@ -1,25 +1,60 @@
 // The credentials each request carried (a token, an Authorization value, a security token), so that an
 // error built from its response or its failure can blank them out should a server, a proxy or a fetch
-// implementation echo them back. Keyed weakly by the Request/Response: nothing outlives the call.
-const secrets = new WeakMap<Request | Response, readonly string[]>();
+// implementation echo them back. Keyed weakly by the Request: nothing outlives the call.
+const secrets = new WeakMap<Request, readonly string[]>();
 
-/** The credentials recorded for `message` (a Request, or a Response marked with its Request's). */
-export function secretsOf(message: Request | Response): readonly string[] {
-  return secrets.get(message) ?? [];
+/** The credentials recorded for `request` by the auth middleware. */
+export function secretsOf(request: Request): readonly string[] {
+  return secrets.get(request) ?? [];
 }
 
-/** Records credential values `message` carries (a response: those of the request it answers). */
-export function markSecrets(message: Request | Response, ...values: readonly string[]): void {
-  secrets.set(message, [...secretsOf(message), ...values]);
+/** Records credential values `request` carries. */
+export function markSecrets(request: Request, ...values: readonly string[]): void {
+  secrets.set(request, [...secretsOf(request), ...values]);
 }
 
-/** `value` with every credential in `found` replaced, in strings at any depth of parsed JSON. */
-export function redact<T>(value: T, found: readonly string[]): T {
-  if (typeof value === 'string')
-    return found.reduce((text: string, secret) => text.replaceAll(secret, '[REDACTED]'), value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => redact(item, found)) as T;
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k, found), redact(v, found)])) as T;
+const REDACTED = '[REDACTED]';
+
+/**
+ * Credentials this long are blanked wherever they occur inside a string; shorter ones only where a
+ * whole string equals them. Real credentials are long (IAM tokens run to thousands of characters,
+ * signatures to 64, security tokens to hundreds), while a short test token such as 'DMS' or 't'
+ * occurs by chance in the codes and messages the caller matches on.
+ */
+const MIN_SUBSTRING_SECRET = 16;
+
+function redactText(text: string, found: readonly string[]): string {
+  for (const secret of found) {
+    if (text === secret) return REDACTED;
+    if (secret.length >= MIN_SUBSTRING_SECRET) text = text.replaceAll(secret, REDACTED);
   }
-  return value;
+  return text;
+}
+
+/**
+ * `value` with the credentials in `found` blanked out of every string in it (object keys included, at
+ * any depth of parsed JSON): a string equal to a credential becomes '[REDACTED]', and a credential of
+ * MIN_SUBSTRING_SECRET characters or more is replaced wherever it occurs. Anything else is left as it
+ * is. Copies iteratively, so no nesting depth can overflow the stack.
+ */
+export function redact<T>(value: T, found: readonly string[]): T {
+  if (found.length === 0) return value;
+  const root: Record<string, unknown> = {};
+  // Each entry: where the copy goes (container and key) and what to copy there.
+  const queue: Array<[Record<string, unknown>, string, unknown]> = [[root, 'value', value]];
+  for (const [target, key, source] of queue) {
+    let copy: unknown = source;
+    if (typeof source === 'string') copy = redactText(source, found);
+    else if (Array.isArray(source)) {
+      copy = [];
+      source.forEach((item: unknown, i) => queue.push([copy as Record<string, unknown>, String(i), item]));
+    } else if (typeof source === 'object' && source !== null) {
+      copy = {};
+      for (const [k, v] of Object.entries(source))
+        queue.push([copy as Record<string, unknown>, redactText(k, found), v]);
+    }
+    // defineProperty, not assignment: a '__proto__' key of parsed JSON stays an own property.
+    Object.defineProperty(target, key, { value: copy, enumerable: true, writable: true, configurable: true });
+  }
+  return root['value'] as T;
 }

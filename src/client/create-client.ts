@@ -5,7 +5,8 @@ import { NetworkError, ResetOffsetError } from '../errors.js';
 import type { paths, ResetMessageOffsetRequest } from '../types.js';
 import { startDeadline } from './deadline.js';
 import { baseUrl } from './endpoint.js';
-import { guardedFetch, type FetchLike } from './fetch-guard.js';
+import { exchange, guardedFetch, type Exchange, type FetchLike } from './fetch-guard.js';
+import { parseBody } from './read-body.js';
 import { checkRequest } from './request-checks.js';
 import type { AttemptFailure, RetryPolicy } from './retry.js';
 
@@ -45,7 +46,8 @@ export interface ResetMessageOffsetParams {
 export interface ResetOffsetClient {
   /**
    * Resets the group's committed offset; resolves on 204. Rejects with RequestValidationError (before
-   * sending), ResetOffsetError (any other status), NetworkError, TimeoutError or AbortError.
+   * sending), CredentialError (the token source gave no token), ResetOffsetError (any other status),
+   * NetworkError, TimeoutError or AbortError: all of them DmsResetOffsetError.
    */
   resetMessageOffset(params: ResetMessageOffsetParams): Promise<void>;
   /** The underlying openapi-fetch client over the generated `paths`, with `auth` applied. */
@@ -92,10 +94,27 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
       try {
         // An aborted call sends nothing more (and does not even ask the token provider).
         if (callSignal.aborted) throw callSignal.reason;
-        const { response, error, data } = await deadline.race(
-          raw.POST(RESET_MESSAGE_OFFSET_PATH, { params: { path: params }, body: wire, signal: callSignal }),
+        // The answer as this call's own fetch saw it: openapi-fetch hands back neither the request (whose
+        // credentials the error blanks out) nor the status as received. parseAs 'stream' keeps it from
+        // parsing a 2xx body (a proxy's HTML page is not JSON); the error is made from `answer` alone.
+        let answer: Exchange | undefined;
+        const result = await deadline.race(
+          raw.POST(RESET_MESSAGE_OFFSET_PATH, {
+            params: { path: params },
+            body: wire,
+            signal: callSignal,
+            parseAs: 'stream',
+            fetch: async (request: Request) => (answer = await exchange(fetchImpl, request)).bounded,
+          }),
         );
-        return response.status === 204 ? undefined : { error: new ResetOffsetError(response, error ?? data), response };
+        // (No answer: a middleware answered in place of the server.)
+        const response = answer?.response ?? result.response;
+        if (response.status === 204) return undefined;
+        const error = new ResetOffsetError(response, answer && parseBody(answer.text), {
+          secrets: answer?.secrets,
+          bodyTruncated: answer?.truncated,
+        });
+        return { error, response };
       } catch (error) {
         if (callSignal.aborted) throw callSignal.reason;
         // Only what failed on the wire may be retried; anything else (a token provider's error) ends the call.
@@ -104,7 +123,7 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
       }
     };
     try {
-      const failure = await (retry ? retry.run(attempt, callSignal) : attempt());
+      const failure = await (retry ? retry.run(attempt, callSignal, deadline.remainingMs) : attempt());
       if (failure) throw failure.error;
     } finally {
       deadline.dispose();

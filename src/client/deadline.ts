@@ -7,6 +7,8 @@ export interface Deadline {
   readonly signal: AbortSignal;
   /** Settles like `promise`, or rejects with the signal's reason as soon as it aborts: a fetch that ignores its signal cannot hold a call past it. */
   race<T>(promise: Promise<T>): Promise<T>;
+  /** Milliseconds left until the timeout fires (Infinity without one). */
+  remainingMs(): number;
   dispose(): void;
 }
 
@@ -17,6 +19,7 @@ export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | und
   if (callerSignal?.aborted) onCallerAbort();
   callerSignal?.addEventListener('abort', onCallerAbort);
   // An AbortController aborts once: whichever fires first is the reason.
+  const endsAt = Date.now() + timeoutMs;
   const timer =
     timeoutMs < Infinity ? setTimeout(() => controller.abort(new TimeoutError(timeoutMs)), timeoutMs) : undefined;
   return {
@@ -28,6 +31,7 @@ export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | und
         // before `promise` starts, and nothing between can abort it but code run by `promise` itself.
         signal.addEventListener('abort', () => reject(signal.reason));
       }),
+    remainingMs: () => endsAt - Date.now(),
     dispose() {
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onCallerAbort);

@@ -11,7 +11,8 @@ export interface RetryOptions {
   readonly baseDelayMs?: number | undefined;
   /**
    * The longest wait between attempts. Default 5 000 ms. When `Retry-After` asks for longer, the call
-   * gives up with the last error instead of retrying early.
+   * gives up with the last error instead of retrying early; so it does when a wait would end after the
+   * call's deadline (`timeoutMs`), rather than waiting into a TimeoutError that would hide the answer.
    */
   readonly maxDelayMs?: number | undefined;
   /** Replaces the wait (tests); must reject when `signal` aborts. */
@@ -33,9 +34,14 @@ export interface AttemptFailure {
 export interface RetryPolicy {
   /**
    * Calls `attempt` (undefined: success) until it succeeds or the policy gives up, and returns the last
-   * failure (undefined on success). Waits between attempts reject with `signal.reason` when it aborts.
+   * failure (undefined on success). Waits between attempts reject with `signal.reason` when it aborts;
+   * a wait longer than `remainingMs()` (the time left before the call's deadline) is not started.
    */
-  run(attempt: () => Promise<AttemptFailure | undefined>, signal: AbortSignal): Promise<AttemptFailure | undefined>;
+  run(
+    attempt: () => Promise<AttemptFailure | undefined>,
+    signal: AbortSignal,
+    remainingMs?: () => number,
+  ): Promise<AttemptFailure | undefined>;
 }
 
 function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
@@ -79,7 +85,8 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 /**
  * Retries network errors, 429, 502, 503 and 504: full jitter over an exponentially growing, capped
  * window (a random wait up to `baseDelayMs * 2^(attempt-1)`, at most `maxDelayMs`), never sooner than
- * the server's `Retry-After`; when that asks for more than `maxDelayMs`, the call ends with the error.
+ * the server's `Retry-After`; when that asks for more than `maxDelayMs`, or a wait would end after the
+ * call's deadline, the call ends with the last error at once.
  * Throws a TypeError for options out of range.
  *
  * @example
@@ -102,11 +109,11 @@ export function retryPolicy(options: RetryOptions = {}): RetryPolicy {
     return Math.max(Math.floor(random() * window), retryAfterMs ?? 0);
   }
   return {
-    async run(attempt, signal) {
+    async run(attempt, signal, remainingMs = () => Infinity) {
       for (let n = 1; ; n++) {
         const failure = await attempt();
         const wait = failure && delay(n, failure.response);
-        if (wait === undefined) return failure;
+        if (wait === undefined || wait >= remainingMs()) return failure;
         await sleep(wait, signal).catch((error: unknown) => {
           throw signal.aborted ? signal.reason : error;
         });

@@ -259,7 +259,7 @@ describe('network, timeout and abort', () => {
     for (const e of errors) expect(errors.filter((other) => other instanceof e.constructor)).toEqual([e]);
   });
 
-  it("an error from the caller's token provider stays as it is (not a NetworkError)", async () => {
+  it("an error from the caller's token provider is a CredentialError (not a NetworkError, not retried)", async () => {
     const rec = recorder();
     const client = createResetOffsetClient({
       endpoint: 'https://dms.example',
@@ -270,7 +270,10 @@ describe('network, timeout and abort', () => {
       fetch: rec.fetch,
       retry: retryPolicy(),
     });
-    await expect(client.resetMessageOffset(call)).rejects.toThrow(RangeError);
+    await expect(client.resetMessageOffset(call)).rejects.toMatchObject({
+      name: 'CredentialError',
+      cause: { name: 'RangeError', message: 'vault unavailable' },
+    });
     expect(rec.requests).toHaveLength(0);
   });
 });

@@ -250,7 +250,7 @@ describe('invalid credentials', () => {
     })
       .resetMessageOffset(call)
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).name).toBe('CredentialError');
     expectNoSecrets(error, [TOKEN]);
     expect(rec.requests).toHaveLength(0);
   });
