@@ -4,13 +4,14 @@
 //
 //   generated/openapi.json, openapi.yaml  the bundled spec (redocly bundle)
 //   generated/schema.d.ts                 TypeScript types (openapi-typescript)
-//   generated/validators.js, .d.ts        precompiled ajv validators (ajv standalone, no runtime imports)
+//   generated/validators.js, .d.ts        precompiled ajv validators (ajv standalone, no runtime imports):
+//   generated/validators/*.js             one module per validator, re-exported by validators.js
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { buildValidatorsModule } from './validators.mjs';
+import { buildValidatorModules } from './validators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // --out DIR writes elsewhere (the drift test regenerates into a temporary folder and compares).
@@ -44,7 +45,8 @@ run(bin('openapi-typescript', 'bin/cli.js'), [
 ]);
 
 const spec = JSON.parse(readFileSync(join(out, 'openapi.json'), 'utf8'));
-const { js, dts } = buildValidatorsModule(spec);
-writeFileSync(join(out, 'validators.js'), js);
-writeFileSync(join(out, 'validators.d.ts'), dts);
-console.log(`${rel('')}: openapi.json, openapi.yaml, schema.d.ts, validators.js, validators.d.ts`);
+// Old validator modules are removed first, so that a validator dropped from the spec leaves no file.
+rmSync(join(out, 'validators'), { recursive: true, force: true });
+mkdirSync(join(out, 'validators'));
+for (const [file, text] of Object.entries(buildValidatorModules(spec))) writeFileSync(join(out, file), text);
+console.log(`${rel('')}: openapi.json, openapi.yaml, schema.d.ts, validators.js, validators.d.ts, validators/*.js`);
