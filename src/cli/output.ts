@@ -84,7 +84,11 @@ export function resetLine(outcome: Outcome): string {
 export function errorText(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const requestId = (error as { requestId?: unknown }).requestId;
-  return `${error.name}: ${error.message}${typeof requestId === 'string' ? ` (request ID ${requestId})` : ''}`;
+  // A network error's own message is often just "fetch failed": the innermost cause says why.
+  let root: unknown = error;
+  for (let depth = 0; root instanceof Error && root.cause instanceof Error && depth < 5; depth++) root = root.cause;
+  const because = root !== error && root instanceof Error ? ` (${root.message})` : '';
+  return `${error.name}: ${error.message}${because}${typeof requestId === 'string' ? ` (request ID ${requestId})` : ''}`;
 }
 
 /** The closing lines after --execute: what was applied, what failed, what was not sent. */
@@ -92,7 +96,7 @@ export function summary(outcomes: readonly Outcome[]): string {
   const count = (status: Status) => outcomes.filter((o) => o.status === status).length;
   const done = count('done');
   const failed = outcomes.find((o) => o.status === 'failed');
-  if (!failed) return `All ${done} ${done === 1 ? 'reset' : 'resets'} applied.`;
+  if (!failed) return done === 1 ? 'The reset was applied.' : `All ${done} resets applied.`;
   const lines = [
     `Stopped at the first failure: ${done} applied, 1 failed, ${count('skipped')} not sent.` +
       (outcomes.length > 1 ? ' These calls are not atomic: the group is in the state above.' : ''),

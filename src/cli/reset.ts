@@ -53,7 +53,7 @@ async function reset(argv: readonly string[], io: Io, env: Env, secrets: readonl
   const count = plan.resets.length;
   const resets = `${count} ${count === 1 ? 'reset' : 'resets'}`;
   const header =
-    `${args.execute ? 'Resetting' : 'Plan:'} ${resets} of group ${JSON.stringify(args.group)} on instance ${destination.instanceId}\n` +
+    `${args.execute ? 'Resetting:' : 'Plan:'} ${resets} of group ${JSON.stringify(args.group)} on instance ${destination.instanceId}\n` +
     `(project ${destination.projectId}, endpoint ${destination.endpoint} from ${destination.endpointSource}, credentials ${credentials.source})`;
 
   if (!args.execute) {
