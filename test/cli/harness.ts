@@ -1,0 +1,157 @@
+// The CLI as an operator gets it: the bin of the packed tarball, installed into a fresh project outside
+// the repository, run as a child process with an environment of exactly what each test gives it (no
+// credential from the developer's shell can leak in), and a small node:http API stand-in on 127.0.0.1
+// that answers from a script and records what arrived.
+import { execFile } from 'node:child_process';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { PRISM_PACKAGES } from '../../src/testing/prism-server.js';
+import { createConsumerProject, type ConsumerProject } from '../support/consumer-project.js';
+import { INSTANCE_ID, PROJECT_ID, SECRET_KEY, TOKEN } from '../support/index.js';
+
+/** A fake security token of temporary AK/SK credentials (long enough to be blanked wherever echoed). */
+export const SECURITY_TOKEN = 'FakeSecurityToken-0123456789abcdef';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A consumer project with the packed tarball (and Prism, for the `mock` command) installed. */
+export function installCli(): Promise<ConsumerProject> {
+  return createConsumerProject({ linkFromRepo: Object.keys(PRISM_PACKAGES) });
+}
+
+/** The installed bin's path in `project` (node_modules/.bin links to dist/cli/main.js). */
+export function binOf(project: ConsumerProject): string {
+  return join(project.dir, 'node_modules/.bin/dms-kafka-reset-offset');
+}
+
+/** The environment of a configured operator: a token, the project and instance, an endpoint. */
+export function operatorEnv(endpoint: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    OS_AUTH_TOKEN: TOKEN,
+    OS_PROJECT_ID: PROJECT_ID,
+    DMS_INSTANCE_ID: INSTANCE_ID,
+    DMS_ENDPOINT: endpoint,
+    ...extra,
+  };
+}
+
+/** Runs `file` (a bin path, or 'npx') with `args` and exactly `env` (plus PATH and a throwaway HOME). */
+export function runCli(
+  file: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<CliRun> {
+  const base = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', NO_COLOR: '1' };
+  const [command, argv] = file === 'npx' ? ['npx', [...args]] : [process.execPath, [file, ...args]];
+  return new Promise((resolve) => {
+    execFile(
+      command,
+      argv,
+      { cwd: options.cwd, env: { ...base, ...env }, timeout: options.timeoutMs ?? 60_000, maxBuffer: 16 << 20 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+export interface Arrived {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: unknown;
+}
+
+/** How the stand-in answers one request: a status, headers and a body; `hang` never answers. */
+export interface Answer {
+  readonly status?: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+  readonly hang?: boolean;
+}
+
+export interface StandIn {
+  readonly url: string;
+  /** The requests received, in order. */
+  readonly requests: Arrived[];
+  close(): Promise<void>;
+}
+
+/** A node:http server on 127.0.0.1 answering the n-th request with `answers[n]` (the last one repeats). */
+export async function startStandIn(answers: readonly Answer[]): Promise<StandIn> {
+  const requests: Arrived[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: text ? JSON.parse(text) : undefined,
+      });
+      const answer = answers[Math.min(requests.length, answers.length) - 1] ?? { status: 204 };
+      if (answer.hang) return;
+      const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
+      res.writeHead(answer.status ?? 204, {
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...answer.headers,
+      });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The request path for `group` on the shared project and instance. */
+export function resetPath(group: string): string {
+  return `/v2/${PROJECT_ID}/instances/${INSTANCE_ID}/management/groups/${encodeURIComponent(group)}/reset-message-offset`;
+}
+
+/** The --json document's shape. */
+export interface JsonDocument {
+  dryRun: boolean;
+  resets: Array<{
+    group: string;
+    topic: string;
+    partition: number;
+    body: Record<string, unknown>;
+    status: 'planned' | 'done' | 'failed' | 'skipped';
+    error?: {
+      name: string;
+      status: number | null;
+      errorCode: string | null;
+      requestId: string | null;
+      message: string;
+    };
+  }>;
+}
+
+/** Credential values the tests use; no output may contain them. */
+export const SECRETS = [TOKEN, SECRET_KEY, SECURITY_TOKEN] as const;
+
+/** Fails the test if any credential value appears in a run's output. */
+export function expectNoSecrets(run: CliRun): void {
+  for (const secret of SECRETS) {
+    if (run.stdout.includes(secret) || run.stderr.includes(secret))
+      throw new Error(`a credential appeared in the output:\n${run.stdout}\n${run.stderr}`);
+  }
+}
