@@ -85,20 +85,22 @@ export interface StandIn {
 }
 
 /** A node:http server on 127.0.0.1 answering the n-th request with `answers[n]` (the last one repeats). */
-export async function startStandIn(answers: readonly Answer[]): Promise<StandIn> {
+export async function startStandIn(answers: readonly (Answer | ((request: Arrived) => Answer))[]): Promise<StandIn> {
   const requests: Arrived[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      requests.push({
+      const arrived: Arrived = {
         method: req.method ?? '',
         url: req.url ?? '',
         headers: req.headers,
         body: text ? JSON.parse(text) : undefined,
-      });
-      const answer = answers[Math.min(requests.length, answers.length) - 1] ?? { status: 204 };
+      };
+      requests.push(arrived);
+      const scripted = answers[Math.min(requests.length, answers.length) - 1] ?? { status: 204 };
+      const answer = typeof scripted === 'function' ? scripted(arrived) : scripted;
       if (answer.hang) return;
       const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
       res.writeHead(answer.status ?? 204, {
