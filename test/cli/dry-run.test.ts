@@ -12,6 +12,7 @@ import {
   expectNoSecrets,
   installCli,
   operatorEnv,
+  readmeRun,
   runCli,
   SECURITY_TOKEN,
   startStandIn,
@@ -138,6 +139,13 @@ describe('the plan (dry run, the default)', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it("the README's dry run prints what the README shows", async () => {
+    const { env, args, output } = readmeRun('--to-datetime 2024-05-01T00:00:00.000\n');
+    const run = await cli(args, env);
+    expect(run.code).toBe(0);
+    expect(run.stderr + run.stdout).toBe(output);
   });
 
   it('--json: one document with the exact wire bodies, status "planned"', async () => {

@@ -13,6 +13,7 @@ import {
   expectNoSecrets,
   installCli,
   operatorEnv,
+  readmeRun,
   resetPath,
   runCli,
   SECURITY_TOKEN,
@@ -81,6 +82,16 @@ describe('--execute against the mock', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it("the README's --execute run prints what the README shows (the mock on its own port)", async () => {
+    // The variables are those the README exports in its dry run, just before.
+    const setup = readmeRun('--to-datetime 2024-05-01T00:00:00.000\n');
+    const { env, args, output } = readmeRun('--execute');
+    const run = await cli(args, { ...setup.env, ...env, DMS_ENDPOINT: mock.url });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr + run.stdout).toBe(output.replaceAll('http://127.0.0.1:4010', mock.url));
+    expect(mock.requests()).toHaveLength(3);
   });
 
   it('one reset: no progress lines, "The reset was applied."', async () => {

@@ -5,10 +5,12 @@
 import { execFile } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRISM_PACKAGES } from '../../src/testing/prism-server.js';
 import { createConsumerProject, type ConsumerProject } from '../support/consumer-project.js';
 import { INSTANCE_ID, PROJECT_ID, SECRET_KEY, TOKEN } from '../support/index.js';
+import { ROOT } from '../support/spec.js';
 
 /** A fake security token of temporary AK/SK credentials (long enough to be blanked wherever echoed). */
 export const SECURITY_TOKEN = 'FakeSecurityToken-0123456789abcdef';
@@ -156,4 +158,41 @@ export function expectNoSecrets(run: CliRun): void {
     if (run.stdout.includes(secret) || run.stderr.includes(secret))
       throw new Error(`a credential appeared in the output:\n${run.stdout}\n${run.stderr}`);
   }
+}
+
+/** A `console` block of the README: the variables it exports, the command's arguments, what it prints. */
+export interface ReadmeRun {
+  readonly env: Record<string, string>;
+  readonly args: string[];
+  /** The printed lines: stderr's, then stdout's, as a terminal shows them here. */
+  readonly output: string;
+}
+
+/** The README's console block whose command contains `marker` (`...` values become the test token). */
+export function readmeRun(marker: string): ReadmeRun {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = [...readme.matchAll(/^```console\n([\s\S]*?)^```$/gm)]
+    .map((m) => m[1] ?? '')
+    .find((b) => b.includes(marker));
+  if (!block) throw new Error(`no console block with ${marker} in README.md`);
+  const env: Record<string, string> = {};
+  const args: string[] = [];
+  const output: string[] = [];
+  for (const line of block.trimEnd().split('\n')) {
+    if (line.startsWith('$ export ')) {
+      for (const pair of line.slice('$ export '.length).split(' ')) {
+        const [name, value] = pair.split('=') as [string, string];
+        env[name] = value === '...' ? TOKEN : value;
+      }
+    } else if (line.startsWith('$ ')) {
+      const words = line.slice(2).split(' ');
+      while (/^[A-Z_]+=/.test(words[0] ?? '')) {
+        const [name, value] = words.shift()!.split('=') as [string, string];
+        env[name] = value;
+      }
+      if (words.shift() !== 'dms-kafka-reset-offset') throw new Error(`not the command: ${line}`);
+      args.push(...words);
+    } else output.push(line);
+  }
+  return { env, args, output: `${output.join('\n')}\n` };
 }
