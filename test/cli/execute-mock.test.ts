@@ -87,7 +87,7 @@ describe('--execute against the mock', () => {
   it("the README's --execute run prints what the README shows (the mock on its own port)", async () => {
     // The variables are those the README exports in its dry run, just before.
     const setup = readmeRun('--to-datetime 2024-05-01T00:00:00.000\n');
-    const { env, args, output } = readmeRun('--execute');
+    const { env, args, output } = readmeRun('2024-05-01T00:00:00.000 --execute');
     const run = await cli(args, { ...setup.env, ...env, DMS_ENDPOINT: mock.url });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr + run.stdout).toBe(output.replaceAll('http://127.0.0.1:4010', mock.url));
