@@ -13,18 +13,26 @@ export interface Outcome {
   readonly error?: unknown;
 }
 
-/** Sends the resets in order; `onOutcome` hears of each one as it completes. */
+/**
+ * Sends the resets in order; `onOutcome` hears of each one as it completes. When `signal` aborts (Ctrl-C),
+ * the call in flight ends with an AbortError and nothing more is sent.
+ */
 export async function executePlan(
   client: ResetOffsetClient,
   instanceId: string,
   resets: readonly PlannedReset[],
   onOutcome: (outcome: Outcome, index: number) => void,
+  signal?: AbortSignal,
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const [index, reset] of resets.entries()) {
+    if (signal?.aborted) {
+      outcomes.push(...resets.slice(index).map((rest) => ({ reset: rest, status: 'skipped' as const })));
+      break;
+    }
     let outcome: Outcome;
     try {
-      await client.resetMessageOffset({ instanceId, group: reset.group, body: reset.body });
+      await client.resetMessageOffset({ instanceId, group: reset.group, body: reset.body, signal });
       outcome = { reset, status: 'done' };
     } catch (error) {
       outcome = { reset, status: 'failed', error };

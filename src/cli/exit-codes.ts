@@ -12,6 +12,8 @@ export const EXIT = {
   refused: 3,
   /** No usable answer: a network error, a timeout, a 5xx, or any other answer than 204 or 4xx. */
   noAnswer: 4,
+  /** Interrupted (SIGINT or SIGTERM) during --execute: 128 + SIGINT, as a shell reports it. */
+  interrupted: 130,
 } as const;
 
 /** The exit code for the error a reset failed with. */

@@ -96,16 +96,18 @@ export function summary(outcomes: readonly Outcome[]): string {
   const count = (status: Status) => outcomes.filter((o) => o.status === status).length;
   const done = count('done');
   const failed = outcomes.find((o) => o.status === 'failed');
-  if (!failed) return done === 1 ? 'The reset was applied.' : `All ${done} resets applied.`;
+  const skipped = count('skipped');
+  if (!failed && skipped === 0) return done === 1 ? 'The reset was applied.' : `All ${done} resets applied.`;
   const lines = [
-    `Stopped at the first failure: ${done} applied, 1 failed, ${count('skipped')} not sent.` +
+    `Stopped ${failed ? 'at the first failure' : 'when interrupted'}: ${done} applied, ${failed ? 1 : 0} failed, ${skipped} not sent.` +
       (outcomes.length > 1 ? ' These calls are not atomic: the group is in the state above.' : ''),
   ];
-  lines.push(
-    outcomeUnknown(failed.error)
-      ? 'The failed reset got no usable answer: it may or may not have been applied.'
-      : 'The API refused the failed reset: it was not applied.',
-  );
+  if (failed)
+    lines.push(
+      outcomeUnknown(failed.error)
+        ? 'The failed reset got no usable answer: it may or may not have been applied.'
+        : 'The API refused the failed reset: it was not applied.',
+    );
   if (outcomes.length > 1)
     lines.push(
       'Each reset is absolute: once the cause is fixed, running the same command again repeats the applied ones harmlessly.',

@@ -67,14 +67,34 @@ async function reset(argv: readonly string[], io: Io, env: Env, secrets: readonl
   }
 
   if (!args.json) io.err(header);
-  const outcomes = await executePlan(client, destination.instanceId, plan.resets, (outcome, index) => {
-    const position = `${index + 1}/${count}`;
-    if (outcome.status === 'failed')
-      io.err(`${NAME}: reset ${position} failed: ${resetLine(outcome)}: ${errorText(outcome.error)}`);
-    else if (!args.json && count > 1) io.err(`done ${position}: ${resetLine(outcome)}`);
-  });
+  // Ctrl-C (or SIGTERM) must not leave the operator guessing: the call in flight is aborted, nothing
+  // more is sent, and the summary still says what was applied.
+  const interrupt = new AbortController();
+  const onSignal = () => interrupt.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let outcomes;
+  try {
+    outcomes = await executePlan(
+      client,
+      destination.instanceId,
+      plan.resets,
+      (outcome, index) => {
+        const position = `${index + 1}/${count}`;
+        if (outcome.status === 'failed')
+          io.err(`${NAME}: reset ${position} failed: ${resetLine(outcome)}: ${errorText(outcome.error)}`);
+        else if (!args.json && count > 1) io.err(`done ${position}: ${resetLine(outcome)}`);
+      },
+      interrupt.signal,
+    );
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  const interrupted = interrupt.signal.aborted;
+  if (interrupted) io.err(`${NAME}: interrupted: nothing more is sent`);
   const failed = outcomes.find((o) => o.status === 'failed');
   if (args.json) io.out(jsonDocument(false, outcomes, secrets));
   else io.out(`${outcomeTable(outcomes, true)}\n\n${summary(outcomes)}`);
-  return failed ? exitCodeFor(failed.error) : EXIT.ok;
+  return interrupted ? EXIT.interrupted : failed ? exitCodeFor(failed.error) : EXIT.ok;
 }

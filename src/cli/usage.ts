@@ -74,6 +74,7 @@ Exit codes:
   2  a usage or validation error, or missing credentials (nothing sent)
   3  the API refused a reset (HTTP 4xx)
   4  no usable answer (network error, timeout, 5xx); that reset may or may not have been applied
+  130  interrupted (Ctrl-C) during --execute: the reset in flight may or may not have been applied
   1  an unexpected error in this program
 
 Examples (dry runs; add --execute to apply):

@@ -1,6 +1,8 @@
 // --execute against a node:http stand-in that answers from a script: refusals (404, 429), no usable
 // answer (503, a timeout, a closed port, a redirect), partial failure of a multi-reset plan, the
 // client's retries and only those, and credentials echoed back by a server never reaching the output.
+// The project has no Prism installed: resetting never loads the mock kit.
+import { spawn } from 'node:child_process';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { ConsumerProject } from '../support/consumer-project.js';
 import { ACCESS_KEY, GROUP, INSTANCE_ID, PROJECT_ID, SECRET_KEY, TOKEN } from '../support/index.js';
@@ -23,7 +25,7 @@ let project: ConsumerProject;
 let api: StandIn | undefined;
 
 beforeAll(async () => {
-  project = await installCli();
+  project = await installCli({ prism: false });
 }, 240_000);
 afterAll(() => project?.cleanup());
 afterEach(async () => {
@@ -187,6 +189,42 @@ describe('no usable answer: exit 4, the outcome unknown', () => {
   });
 });
 
+describe('interrupted', () => {
+  it('Ctrl-C during --execute aborts the call in flight, sends nothing more, reports, and exits 130', async () => {
+    api = await startStandIn([{ status: 204 }, { hang: true }]);
+    const child = spawn(
+      process.execPath,
+      [binOf(project), 'reset', '--group', GROUP, '--topic', 'orders:0,1,2', '--to-earliest', '--execute'],
+      {
+        cwd: project.dir,
+        env: { PATH: process.env['PATH'] ?? '', ...operatorEnv(api.url) },
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 30_000;
+    while (api.requests.length < 2) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`no second request:\n${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expectNoSecrets({ code: 130, stdout, stderr });
+    expect(api.requests).toHaveLength(2);
+    expect(stderr).toContain(
+      'reset 2/3 failed: orders partition 1 -> offset 0 (earliest): AbortError: Request aborted',
+    );
+    expect(stderr).toContain('dms-kafka-reset-offset: interrupted: nothing more is sent');
+    expect(stdout).toContain('orders-consumer  orders  0          offset 0 (earliest)  done');
+    expect(stdout).toContain('orders-consumer  orders  1          offset 0 (earliest)  FAILED');
+    expect(stdout).toContain('orders-consumer  orders  2          offset 0 (earliest)  not sent');
+    expect(stdout).toContain('The failed reset got no usable answer: it may or may not have been applied.');
+  });
+});
+
 describe('partial failure: stops at the first failure and says which resets were applied', () => {
   it('done, failed, not sent (human): the table, the counts, the advice; exactly two requests', async () => {
     const run = await against([{ status: 204 }, NOT_FOUND], ['--topic', 'orders:0,1,2', '--to-offset', '5']);
@@ -226,6 +264,14 @@ describe('partial failure: stops at the first failure and says which resets were
       ['c', 'skipped'],
     ]);
     expect(json(run).resets[2]).not.toHaveProperty('error');
+  });
+});
+
+describe('without Prism installed', () => {
+  it('reset works (the tests above), and the mock command says what to install', async () => {
+    const run = await runCli(binOf(project), ['mock', '--port', '0'], {}, { cwd: project.dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('startMockServer needs Prism, an optional peer dependency of dms-kafka-reset-offset');
   });
 });
 

@@ -21,9 +21,12 @@ export interface CliRun {
   stderr: string;
 }
 
-/** A consumer project with the packed tarball (and Prism, for the `mock` command) installed. */
-export function installCli(): Promise<ConsumerProject> {
-  return createConsumerProject({ linkFromRepo: Object.keys(PRISM_PACKAGES) });
+/**
+ * A consumer project with the packed tarball installed; with `prism`, also Prism (the optional peer
+ * dependencies), which only the `mock` command needs.
+ */
+export function installCli({ prism = true } = {}): Promise<ConsumerProject> {
+  return createConsumerProject({ linkFromRepo: prism ? Object.keys(PRISM_PACKAGES) : [] });
 }
 
 /** The installed bin's path in `project` (node_modules/.bin links to dist/cli/main.js). */
