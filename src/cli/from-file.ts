@@ -5,7 +5,6 @@
 // and resetting the one group named on the command line is what the operator asked for. No header
 // line (the Kafka tool writes none). Fields may be quoted as CSV ("a,b", "" for a quote), since group
 // IDs may hold commas.
-import { open } from 'node:fs/promises';
 import { UsageError } from './usage-error.js';
 
 /** The largest plan file read (a row is about 40 bytes: some 100 000 rows). */
@@ -27,6 +26,9 @@ export interface PlanFile {
 }
 
 async function readBounded(path: string): Promise<string> {
+  // Loaded only for --from-file: node:fs/promises is not part of Node's own startup, and every
+  // other run of the command would pay for it (about 20 ms).
+  const { open } = await import('node:fs/promises');
   let handle;
   try {
     handle = await open(path, 'r');
