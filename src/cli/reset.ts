@@ -6,7 +6,7 @@ import { EXIT, exitCodeFor } from './exit-codes.js';
 import { executePlan, type Outcome } from './execute.js';
 import { errorText, jsonDocument, outcomeTable, resetLine, summary, type Io } from './output.js';
 import { buildPlan } from './plan.js';
-import { resolveCredentials, resolveTarget, type Env } from './settings.js';
+import { resolveCredentials, resolveDestination, type Env } from './settings.js';
 import { HELP } from './usage.js';
 import { UsageError } from './usage-error.js';
 
@@ -29,7 +29,7 @@ async function reset(argv: readonly string[], io: Io, env: Env, secrets: readonl
     io.out(HELP);
     return EXIT.ok;
   }
-  const destination = resolveTarget(args, env);
+  const destination = resolveDestination(args, env);
   const credentials = resolveCredentials(env);
   let client;
   try {

@@ -44,7 +44,7 @@ function region(name: string, source: string): string {
 }
 
 /** The endpoint, project and instance: --endpoint, --region, DMS_ENDPOINT, OS_REGION_NAME, in that order. */
-export function resolveTarget(
+export function resolveDestination(
   flags: {
     endpoint?: string | undefined;
     region?: string | undefined;
