@@ -1,0 +1,201 @@
+// The CLI as an operator gets it: the bin of the packed tarball, installed into a fresh project outside
+// the repository, run as a child process with an environment of exactly what each test gives it (no
+// credential from the developer's shell can leak in), and a small node:http API stand-in on 127.0.0.1
+// that answers from a script and records what arrived.
+import { execFile } from 'node:child_process';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PRISM_PACKAGES } from '../../src/testing/prism-server.js';
+import { createConsumerProject, type ConsumerProject } from '../support/consumer-project.js';
+import { INSTANCE_ID, PROJECT_ID, SECRET_KEY, TOKEN } from '../support/index.js';
+import { ROOT } from '../support/spec.js';
+
+/** A fake security token of temporary AK/SK credentials (long enough to be blanked wherever echoed). */
+export const SECURITY_TOKEN = 'FakeSecurityToken-0123456789abcdef';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * A consumer project with the packed tarball installed; with `prism`, also Prism (the optional peer
+ * dependencies), which only the `mock` command needs.
+ */
+export function installCli({ prism = true } = {}): Promise<ConsumerProject> {
+  return createConsumerProject({ linkFromRepo: prism ? Object.keys(PRISM_PACKAGES) : [] });
+}
+
+/** The installed bin's path in `project` (node_modules/.bin links to dist/cli/main.js). */
+export function binOf(project: ConsumerProject): string {
+  return join(project.dir, 'node_modules/.bin/dms-kafka-reset-offset');
+}
+
+/** The environment of a configured operator: a token, the project and instance, an endpoint. */
+export function operatorEnv(endpoint: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    OS_AUTH_TOKEN: TOKEN,
+    OS_PROJECT_ID: PROJECT_ID,
+    DMS_INSTANCE_ID: INSTANCE_ID,
+    DMS_ENDPOINT: endpoint,
+    ...extra,
+  };
+}
+
+/** Runs `file` (a bin path, or 'npx') with `args` and exactly `env` (plus PATH and a throwaway HOME). */
+export function runCli(
+  file: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<CliRun> {
+  const base = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', NO_COLOR: '1' };
+  const [command, argv] = file === 'npx' ? ['npx', [...args]] : [process.execPath, [file, ...args]];
+  return new Promise((resolve) => {
+    execFile(
+      command,
+      argv,
+      { cwd: options.cwd, env: { ...base, ...env }, timeout: options.timeoutMs ?? 60_000, maxBuffer: 16 << 20 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+export interface Arrived {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: unknown;
+}
+
+/** How the stand-in answers one request: a status, headers and a body; `hang` never answers. */
+export interface Answer {
+  readonly status?: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+  readonly hang?: boolean;
+}
+
+export interface StandIn {
+  readonly url: string;
+  /** The requests received, in order. */
+  readonly requests: Arrived[];
+  close(): Promise<void>;
+}
+
+/** A node:http server on 127.0.0.1 answering the n-th request with `answers[n]` (the last one repeats). */
+export async function startStandIn(answers: readonly (Answer | ((request: Arrived) => Answer))[]): Promise<StandIn> {
+  const requests: Arrived[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const arrived: Arrived = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: text ? JSON.parse(text) : undefined,
+      };
+      requests.push(arrived);
+      const scripted = answers[Math.min(requests.length, answers.length) - 1] ?? { status: 204 };
+      const answer = typeof scripted === 'function' ? scripted(arrived) : scripted;
+      if (answer.hang) return;
+      const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
+      res.writeHead(answer.status ?? 204, {
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...answer.headers,
+      });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The request path for `group` on the shared project and instance. */
+export function resetPath(group: string): string {
+  return `/v2/${PROJECT_ID}/instances/${INSTANCE_ID}/management/groups/${encodeURIComponent(group)}/reset-message-offset`;
+}
+
+/** The --json document's shape. */
+export interface JsonDocument {
+  dryRun: boolean;
+  resets: Array<{
+    group: string;
+    topic: string;
+    partition: number;
+    body: Record<string, unknown>;
+    status: 'planned' | 'done' | 'failed' | 'skipped';
+    error?: {
+      name: string;
+      status: number | null;
+      errorCode: string | null;
+      requestId: string | null;
+      message: string;
+    };
+  }>;
+}
+
+/** Credential values the tests use; no output may contain them. */
+export const SECRETS = [TOKEN, SECRET_KEY, SECURITY_TOKEN] as const;
+
+/** Fails the test if any credential value appears in a run's output. */
+export function expectNoSecrets(run: CliRun): void {
+  for (const secret of SECRETS) {
+    if (run.stdout.includes(secret) || run.stderr.includes(secret))
+      throw new Error(`a credential appeared in the output:\n${run.stdout}\n${run.stderr}`);
+  }
+}
+
+/** A `console` block of the README: the variables it exports, the command's arguments, what it prints. */
+export interface ReadmeRun {
+  readonly env: Record<string, string>;
+  readonly args: string[];
+  /** The printed lines: stderr's, then stdout's, as a terminal shows them here. */
+  readonly output: string;
+}
+
+/** The README's console block whose command contains `marker` (`...` values become the test token). */
+export function readmeRun(marker: string): ReadmeRun {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = [...readme.matchAll(/^```console\n([\s\S]*?)^```$/gm)]
+    .map((m) => m[1] ?? '')
+    .find((b) => b.includes(marker));
+  if (!block) throw new Error(`no console block with ${marker} in README.md`);
+  const env: Record<string, string> = {};
+  const args: string[] = [];
+  const output: string[] = [];
+  for (const line of block.trimEnd().split('\n')) {
+    if (line.startsWith('$ export ')) {
+      for (const pair of line.slice('$ export '.length).split(' ')) {
+        const [name, value] = pair.split('=') as [string, string];
+        env[name] = value === '...' ? TOKEN : value;
+      }
+    } else if (line.startsWith('$ ')) {
+      const words = line.slice(2).split(' ');
+      while (/^[A-Z_]+=/.test(words[0] ?? '')) {
+        const [name, value] = words.shift()!.split('=') as [string, string];
+        env[name] = value;
+      }
+      if (words.shift() !== 'dms-kafka-reset-offset') throw new Error(`not the command: ${line}`);
+      args.push(...words);
+    } else output.push(line);
+  }
+  return { env, args, output: `${output.join('\n')}\n` };
+}
