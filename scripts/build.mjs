@@ -23,7 +23,7 @@ import { build } from 'esbuild';
  * The package's entries: each is a public module (package.json "exports") or a program ("bin"), and
  * becomes dist/<the same path>.js. A new entry is one more line here and in package.json.
  */
-const ENTRIES = ['src/index.ts', 'src/schema.ts', 'src/testing/index.ts', 'src/testing/cli.ts'];
+const ENTRIES = ['src/index.ts', 'src/schema.ts', 'src/testing/index.ts', 'src/testing/cli.ts', 'src/cli/main.ts'];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
