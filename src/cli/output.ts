@@ -84,11 +84,8 @@ export function resetLine(outcome: Outcome): string {
 export function errorText(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const requestId = (error as { requestId?: unknown }).requestId;
-  // A network error's own message is often just "fetch failed": the innermost cause says why.
-  let root: unknown = error;
-  for (let depth = 0; root instanceof Error && root.cause instanceof Error && depth < 5; depth++) root = root.cause;
-  const because = root !== error && root instanceof Error ? ` (${root.message})` : '';
-  return `${error.name}: ${error.message}${because}${typeof requestId === 'string' ? ` (request ID ${requestId})` : ''}`;
+  // The package's errors say their reason themselves (a NetworkError names its cause and code).
+  return `${error.name}: ${error.message}${typeof requestId === 'string' ? ` (request ID ${requestId})` : ''}`;
 }
 
 /** The closing lines after --execute: what was applied, what failed, what was not sent. */

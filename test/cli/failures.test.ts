@@ -175,7 +175,7 @@ describe('no usable answer: exit 4, the outcome unknown', () => {
       },
     );
     expect(run.code).toBe(4);
-    expect(run.stderr).toMatch(/NetworkError: Network error: fetch failed \(.*ECONNREFUSED.*\)/);
+    expect(run.stderr).toMatch(/NetworkError: Network error: fetch failed: connect ECONNREFUSED 127\.0\.0\.1:\d+$/m);
   });
 
   it('a redirect is not followed (the credentials stay here): exit 4', async () => {
