@@ -91,6 +91,22 @@ function redactAll(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, redactHeader(name, value)]));
 }
 
+/**
+ * How long the rest of a body over the limit is read and thrown away after the 413. Closing at once
+ * would reset the connection under a client still sending, and most clients (fetch among them) read
+ * the answer only once they have sent the whole body: they would see a reset instead of the 413.
+ */
+const DISCARD_MS = 2_000;
+
+/** Reads the rest of a request body into nothing; closes the connection if it has not ended in time. */
+function discardRest(req: IncomingMessage): void {
+  const timer = setTimeout(() => req.socket.destroy(), DISCARD_MS);
+  timer.unref();
+  req.once('end', () => clearTimeout(timer));
+  req.once('close', () => clearTimeout(timer));
+  req.resume();
+}
+
 /** Starts the recording front; resolves once it listens. */
 export function startRecordingFront(options: RecordingFrontOptions): Promise<RecordingFront> {
   const { operation, documented, maxBodyBytes, onRecord } = options;
@@ -228,8 +244,8 @@ export function startRecordingFront(options: RecordingFrontOptions): Promise<Rec
       contract,
       response: { status: answer.status },
     });
-    // A body over the limit was not read to its end: close the connection rather than read on.
-    send(answer, bytes === undefined ? { connection: 'close' } : {});
+    send(answer);
+    if (bytes === undefined) discardRest(req);
   };
 
   const server = createServer((req, res) => {
@@ -250,7 +266,8 @@ export function startRecordingFront(options: RecordingFrontOptions): Promise<Rec
   // Requests Node's parser refuses (headers over 16 KiB, a broken request line) never reach the handler:
   // they are answered and recorded here.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
+    // A client that went away (mid-request, or mid-body after its answer) sent no request to answer.
+    if (error.code === 'ECONNRESET' || error.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) {
       socket.destroy();
       return;
     }
