@@ -2,7 +2,9 @@
 // Memory of the mock under load, in a child process of its own, so the client's buffers never count:
 //   npm run build && node test/hostile/mock-measure.mjs bodies    # five 50 MiB bodies
 //   npm run build && node test/hostile/mock-measure.mjs soak 20   # 20 s at about 1,000 req/s
-// MOCK_MODULE=path/to/dist/testing/index.js measures another build (e.g. an older commit's).
+//   npm run build && node test/hostile/mock-measure.mjs fill 5000 16000  # heap per record, 16 kB bodies
+// MOCK_MODULE=path/to/dist/testing/index.js measures another build (e.g. an older commit's);
+// MOCK_MAX_RECORDS=n starts the mock with that maxRecords.
 // Prints the mock's RSS and heap (MiB) before, at the peak and after, and its log's length and drops.
 import { fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -16,7 +18,8 @@ const PATH =
 if (process.argv[2] === '--child') {
   const module = process.env.MOCK_MODULE ?? new URL('../../dist/testing/index.js', import.meta.url).href;
   const { startMockServer } = await import(module.startsWith('file:') ? module : pathToFileURL(module).href);
-  const mock = await startMockServer();
+  const maxRecords = process.env.MOCK_MAX_RECORDS ? { maxRecords: Number(process.env.MOCK_MAX_RECORDS) } : {};
+  const mock = await startMockServer(maxRecords);
   let peakRss = 0;
   setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 10).unref();
   process.on('message', (message) => {
@@ -66,6 +69,36 @@ if (process.argv[2] === '--child') {
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push(await send(body));
     console.log(`answers: ${statuses.join(' | ')}`);
+  } else if (scenario === 'fill') {
+    // Heap per record: N requests with a body of (about) the given size, padded with spaces.
+    const count = Number(seconds);
+    const size = Number(process.argv[4] ?? 50);
+    const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+    const json = '{"topic":"orders","partition":0,"message_offset":10}';
+    const body = json.slice(0, -1) + ' '.repeat(Math.max(0, size - json.length)) + '}';
+    const one = () =>
+      new Promise((resolve, reject) => {
+        const req = request(
+          {
+            port,
+            host: '127.0.0.1',
+            path: PATH,
+            method: 'POST',
+            agent,
+            headers: { 'content-type': 'application/json', 'x-auth-token': 't' },
+          },
+          (res) => res.resume().on('end', resolve),
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    for (let i = 0; i < count; i += 8) await Promise.all(Array.from({ length: Math.min(8, count - i) }, one));
+    agent.destroy();
+    const after = await stats();
+    const perRecord = ((after.heapUsed - before.heapUsed) * 1024) / (after.records - before.records);
+    console.log(
+      `fill:    ${count} requests of ${body.length} B bodies: ${perRecord.toFixed(1)} KiB of heap per record`,
+    );
   } else {
     const agent = new Agent({ keepAlive: true, maxSockets: 8 });
     const body = '{"topic":"orders","partition":0,"message_offset":10}';
