@@ -17,18 +17,27 @@ export function deferFakerLoading(): void {
     return; // Prism missing (reported by the caller) or laid out otherwise: load it as it comes
   }
   if (require.cache[path]) return;
-  let real: { readonly faker?: object; readonly default?: object } | undefined;
-  const load = (): object => {
+  let real: Record<PropertyKey, unknown> | undefined;
+  const load = (): Record<PropertyKey, unknown> => {
     if (!real) {
+      // From here on the real module is the cached one: later require()s get it directly.
       delete require.cache[path];
-      real = prismRequire(path) as typeof real;
+      real = prismRequire(path) as Record<PropertyKey, unknown>;
     }
-    return real?.faker ?? real?.default ?? {};
+    return real;
   };
-  const lazy = new Proxy({}, { get: (_target, key) => Reflect.get(load(), key) as unknown });
+  // Prism reads `.default` when it loads and keeps it: that faker object stays lazy. Anything else
+  // (e.g. another package of the process importing faker's other exports) loads the real module.
+  const lazyFaker = new Proxy({}, { get: (_target, key) => Reflect.get(load()['faker'] as object, key) as unknown });
   const stand = new Module(path);
   stand.filename = path;
   stand.loaded = true;
-  stand.exports = { __esModule: true, faker: lazy, default: lazy };
+  stand.exports = new Proxy(
+    {},
+    {
+      get: (_target, key) =>
+        key === 'default' || key === 'faker' ? lazyFaker : key === '__esModule' ? true : load()[key],
+    },
+  );
   require.cache[path] = stand;
 }
