@@ -32,3 +32,26 @@ export function specOperation(spec: BundledSpec): { readonly method: string; rea
   if (!only || found.length !== 1) throw new Error('the bundled spec must describe exactly one operation');
   return only;
 }
+
+/** Each documented status of the operation (`'204'`, `'400'`, ...) with the names of its examples. */
+export type DocumentedResponses = ReadonlyMap<string, readonly string[]>;
+
+interface ResponseObject {
+  readonly $ref?: string;
+  readonly content?: Readonly<Record<string, { readonly examples?: Readonly<Record<string, unknown>> }>>;
+}
+
+/** The operation's documented responses and example names, in the spec's order. */
+export function documentedResponses(spec: BundledSpec): DocumentedResponses {
+  const { method, template } = specOperation(spec);
+  const operation = spec.paths[template]?.[method.toLowerCase()] as
+    { readonly responses?: Readonly<Record<string, ResponseObject>> } | undefined;
+  const shared = (spec.components as { readonly responses?: Readonly<Record<string, ResponseObject>> }).responses;
+  const out = new Map<string, readonly string[]>();
+  for (const [status, response] of Object.entries(operation?.responses ?? {})) {
+    const resolved = response.$ref ? shared?.[response.$ref.replace('#/components/responses/', '')] : response;
+    const examples = Object.values(resolved?.content ?? {}).flatMap((media) => Object.keys(media.examples ?? {}));
+    out.set(status, examples);
+  }
+  return out;
+}

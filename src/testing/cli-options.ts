@@ -1,4 +1,5 @@
-// Command-line options of dms-kafka-reset-offset-mock.
+// Command-line options of dms-kafka-reset-offset-mock, read with node:util's parseArgs.
+import { parseArgs } from 'node:util';
 
 export interface CliOptions {
   readonly port: number;
@@ -27,25 +28,29 @@ function parsePort(text: string | undefined): number {
   return port;
 }
 
-/** Parses `--port N`, `--port=N`, `--host H`, `--host=H`, `--help`; throws with a message on anything else. */
+/** Parses `--port N`, `--port=N`, `--host H`, `--host=H`, `--help`/`-h`; throws with a message on anything else. */
 export function parseCliOptions(argv: readonly string[]): CliOptions {
+  // Not strict: parseArgs' own errors would say "--port -1" is ambiguous instead of naming the bad
+  // value, so its tokens are checked here, each with a message that says what was expected.
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   let port = DEFAULT_PORT;
   let host = DEFAULT_HOST;
   let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [name, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
-    const value = () => inline ?? argv[++i];
-    if (name === '--port') port = parsePort(value());
-    else if (name === '--host') {
-      const h = value();
-      if (!h) throw new Error('--host needs a host name or address');
-      host = h;
-    } else if (name === '--help' || name === '-h') help = true;
-    else throw new Error(`unknown argument ${JSON.stringify(arg)}`);
+  for (const token of tokens) {
+    if (token.kind === 'positional') throw new Error(`unknown argument ${JSON.stringify(token.value)}`);
+    if (token.kind !== 'option') continue; // the `--` terminator
+    if (token.name === 'port') port = parsePort(token.value);
+    else if (token.name === 'host') {
+      if (!token.value) throw new Error('--host needs a host name or address');
+      host = token.value;
+    } else if (token.name === 'help' && token.value === undefined) help = true;
+    else throw new Error(`unknown argument ${JSON.stringify(argv[token.index])}`);
   }
   return { port, host, help };
 }

@@ -1,35 +1,23 @@
 // startMockServer: Prism serving the bundled spec, behind a recording front.
-import { readBundledSpec, specOperation } from './bundled-spec.js';
+import { documentedResponses, readBundledSpec, specOperation } from './bundled-spec.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_RECORDS, type MockServer, type MockServerOptions } from './mock-types.js';
 import { startPrism } from './prism-server.js';
-import type { RecordedRequest } from './recorded-request.js';
 import { startRecordingFront } from './recording-front.js';
 
-export interface MockServerOptions {
-  /** Port to listen on; 0 (the default) picks a free one, so several mocks can run at once. */
-  readonly port?: number;
-  /** Interface to listen on; default 127.0.0.1 (loopback only). */
-  readonly host?: string;
-  /** Called with each request once the mock has answered it (the CLI prints them). */
-  readonly onRequest?: (request: RecordedRequest) => void;
-}
+/** Prism's own body limit (10 MiB): a larger limit here would only get Prism's 413 instead of the mock's. */
+const MAX_BODY_LIMIT = 10 * 1024 * 1024;
 
-export interface MockServer {
-  /** Base URL to give the client, e.g. `http://127.0.0.1:40123`. */
-  readonly url: string;
-  readonly port: number;
-  /** What the mock received so far, in arrival order (copies: mutating them changes nothing). */
-  requests(): RecordedRequest[];
-  /** Forgets the requests received so far (e.g. in a beforeEach when one mock serves a whole file). */
-  clearRequests(): void;
-  /** Stops listening and closes every connection; nothing is left to keep the process alive. */
-  close(): Promise<void>;
-}
-
-function checkOptions(port: number, host: string): void {
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new RangeError(`startMockServer: port must be an integer from 0 to 65535, got ${String(port)}`);
+function checkInteger(name: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`startMockServer: ${name} must be an integer from ${min} to ${max}, got ${String(value)}`);
   }
+}
+
+function checkOptions(port: number, host: string, maxRecords: number, maxBodyBytes: number): void {
+  checkInteger('port', port, 0, 65535);
   if (typeof host !== 'string' || host === '') throw new TypeError('startMockServer: host must be a non-empty string');
+  checkInteger('maxRecords', maxRecords, 0, Number.MAX_SAFE_INTEGER);
+  checkInteger('maxBodyBytes', maxBodyBytes, 1, MAX_BODY_LIMIT);
 }
 
 /**
@@ -46,10 +34,17 @@ function checkOptions(port: number, host: string): void {
  * await mock.close();
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { port = 0, host = '127.0.0.1', onRequest } = options;
-  checkOptions(port, host);
+  const {
+    port = 0,
+    host = '127.0.0.1',
+    onRequest,
+    maxRecords = DEFAULT_MAX_RECORDS,
+    maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+  } = options;
+  checkOptions(port, host, maxRecords, maxBodyBytes);
   const spec = await readBundledSpec();
   const operation = specOperation(spec);
+  const documented = documentedResponses(spec);
   const prism = await startPrism(spec);
   try {
     const front = await startRecordingFront({
@@ -57,14 +52,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       port,
       upstream: prism.url,
       operation,
+      documented,
+      maxRecords,
+      maxBodyBytes,
       ...(onRequest ? { onRecord: onRequest } : {}),
     });
     let closing: Promise<void> | undefined;
     return {
-      url: front.url,
-      port: front.port,
-      requests: front.requests,
-      clearRequests: front.clearRequests,
+      ...front,
       close: () => (closing ??= front.close().then(() => prism.close())),
     };
   } catch (error) {

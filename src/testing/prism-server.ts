@@ -1,6 +1,7 @@
 // Prism, in this process, serving the bundled spec on a private loopback port. Prism is an optional peer
 // dependency: the client never needs it, so it is loaded only when a mock starts, and its absence is
 // reported with the exact install command instead of a bare "module not found".
+import { deferFakerLoading } from './lazy-faker.js';
 
 /** The Prism packages the mock loads, at the versions this package is tested with. */
 export const PRISM_PACKAGES = {
@@ -32,6 +33,7 @@ function isModuleNotFound(error: unknown): boolean {
 }
 
 async function loadPrism() {
+  deferFakerLoading();
   try {
     // Literal specifiers (not a loop) so bundlers and type-checkers see them.
     const [http, server, core] = await Promise.all([

@@ -1,7 +1,15 @@
 // What the mock records for each request it receives: the public shape a consumer's test asserts on.
 import type { PathParams, ValidationResult } from '../validate.js';
 
+/**
+ * What a recorded request was: a call (of the operation or not), a browser's CORS preflight, or a
+ * call whose Prefer header asked for a response the spec does not document (a broken test scenario).
+ */
+export type RecordedKind = 'call' | 'preflight' | 'test-setup-error';
+
 export interface RecordedRequest {
+  /** `'call'`, `'preflight'` (answered for the browser, not a call) or `'test-setup-error'` (see Prefer). */
+  readonly kind: RecordedKind;
   /** The HTTP method, upper case. */
   readonly method: string;
   /** The request target as received: percent-encoded path and query. */
@@ -15,7 +23,10 @@ export interface RecordedRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** The body parsed as JSON; undefined when there was no body or it was not JSON (see rawBody). */
   readonly body: unknown;
-  /** The body exactly as received (UTF-8), '' when there was none. */
+  /**
+   * The body as received, decoded as UTF-8 ('' when there was none, or it was over the mock's limit
+   * and not read). Bytes that are not UTF-8 show as U+FFFD; the verdict then says `/body is not valid UTF-8`.
+   */
   readonly rawBody: string;
   /**
    * Whether the request met the contract, by the package's own validators. Violation paths point into
@@ -23,6 +34,8 @@ export interface RecordedRequest {
    * `/body`, `/body/message_offset`, ...
    */
   readonly contract: ValidationResult;
-  /** What the mock (Prism) answered. */
+  /** What the mock answered: Prism's status, or the front's own for requests it answers itself. */
   readonly response: { readonly status: number };
+  /** The X-Request-Id the mock answered with, fresh for every answer (32 hex digits, as the API gateway's). */
+  readonly requestId: string;
 }

@@ -7,7 +7,12 @@ import type { RecordedRequest } from './recorded-request.js';
 
 /** One line per request: method, path, answer, and the violations if the request broke the contract. */
 export function describeRequest(r: RecordedRequest): string {
-  const line = `${r.method} ${r.path} -> ${r.response.status}`;
+  const line = `${r.method || '(unreadable request)'} ${r.path} -> ${r.response.status}`;
+  if (r.kind === 'preflight')
+    return `${line} (CORS preflight${r.contract.valid ? '' : ' for something the API does not offer'})`;
+  if (r.kind === 'test-setup-error') {
+    return `${line} (test-setup error: ${r.contract.valid ? '' : r.contract.errors.at(-1)?.message})`;
+  }
   if (r.contract.valid) return `${line} (meets the contract)`;
   return `${line} (breaks the contract: ${r.contract.errors.map((e) => `${e.path || 'request'} ${e.message}`).join('; ')})`;
 }

@@ -76,7 +76,7 @@ describe('startMockServer', () => {
 
   it('records a body that is not JSON, and a wrong content type', async () => {
     const answer = await postRaw(operationUrl(mock.url), '{"topic":', { 'content-type': 'text/plain' });
-    expect(answer.status).toBe(400);
+    expect(answer.status).toBe(415);
     const [recorded] = mock.requests();
     expect(recorded?.body).toBeUndefined();
     expect(recorded?.rawBody).toBe('{"topic":');

@@ -28,6 +28,7 @@ export function useMockServer(options: { clearEachTest?: boolean } = {}): MockSe
     },
     requests: () => current().requests(),
     clearRequests: () => current().clearRequests(),
+    droppedRequests: () => current().droppedRequests(),
     close: () => current().close(),
   };
 }
