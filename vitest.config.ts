@@ -1,15 +1,65 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+// Each test folder belongs to one project, named for what its tests need:
+// - unit: Node alone (in-process code, node:http on 127.0.0.1, esbuild). No Prism, no Chromium, no npm pack,
+//   no tsc. `npm run test:unit`, under 15 s.
+// - contract: the spec and everything judged against it: Prism (the mock), redocly, the generator, and the
+//   type-level tests (vitest's typecheck, one `tsc -p tsconfig.json` over src, test, bench and generated).
+// - package: what a consumer installs, from the tarball `npm pack` builds once per run (globalSetup).
+// - docs: the guides, the spec's code samples and the rendered page (Chromium).
+// A new folder goes into the project whose needs it shares; one not listed would run nowhere, so vitest
+// refuses to start until it is placed.
+const FOLDERS = {
+  unit: ['auth', 'builders', 'client', 'size'],
+  contract: ['cli', 'contract', 'hostile', 'release', 'spec', 'testing', 'types'],
+  package: ['matrix', 'package'],
+  docs: ['docs'],
+} as const;
+
+/** Tests of test/testing that install the packed tarball: the kit as a consumer gets it. */
+const NEEDS_TARBALL = ['test/testing/tarball.test.ts'];
+
+/** Folders of test/ that hold no tests of their own. */
+const SHARED = ['fixtures', 'support'];
+
+const unplaced = readdirSync(new URL('./test/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .filter((name) => !SHARED.includes(name) && !Object.values(FOLDERS).some((list) => list.includes(name as never)));
+if (unplaced.length > 0) {
+  throw new Error(`vitest.config.ts: put test/${unplaced.join(', test/')} into one of the projects (FOLDERS)`);
+}
+
+const tests = (folders: readonly string[]) => folders.map((folder) => `test/${folder}/**/*.test.ts`);
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // Suites start real processes (Prism, Chromium, tsc); give them room on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    typecheck: {
-      enabled: true,
-      include: ['test/**/*.test-d.ts'],
-      tsconfig: './tsconfig.json',
-    },
+    projects: [
+      { extends: true, test: { name: 'unit', include: tests(FOLDERS.unit) } },
+      {
+        extends: true,
+        test: {
+          name: 'contract',
+          include: tests(FOLDERS.contract),
+          exclude: NEEDS_TARBALL,
+          // vitest runs `tsc -p tsconfig.json` (src, test, bench, generated): the *.test-d.ts files report per
+          // test, and a type error in any other file fails the run as an "Unhandled Source Error".
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'package',
+          include: [...tests(FOLDERS.package), ...NEEDS_TARBALL],
+          globalSetup: ['test/support/pack-tarball.ts'],
+        },
+      },
+      { extends: true, test: { name: 'docs', include: tests(FOLDERS.docs) } },
+    ],
   },
 });
