@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Each test folder belongs to one project, named for what its tests need:
@@ -38,13 +39,19 @@ export default defineConfig({
     // Suites start real processes (Prism, Chromium, tsc); give them room on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Much of a suite's time is spent waiting for a child process (tsc, npm, Chromium) or for loopback
+    // HTTP, so two files run at once even on 2 cores (vitest's default there would be one).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
-      { extends: true, test: { name: 'unit', include: tests(FOLDERS.unit) } },
+      // unit and contract files share a worker's loaded modules (src/, Prism) instead of importing them
+      // again for every file; no suite there replaces a global without restoring it.
+      { extends: true, test: { name: 'unit', include: tests(FOLDERS.unit), isolate: false } },
       {
         extends: true,
         test: {
           name: 'contract',
           include: tests(FOLDERS.contract),
+          isolate: false,
           exclude: NEEDS_TARBALL,
           // vitest runs `tsc -p tsconfig.json` (src, test, bench, generated): the *.test-d.ts files report per
           // test, and a type error in any other file fails the run as an "Unhandled Source Error".
