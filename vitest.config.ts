@@ -5,21 +5,21 @@ import { defineConfig } from 'vitest/config';
 // Each test folder belongs to one project, named for what its tests need:
 // - unit: Node alone (in-process code, node:http on 127.0.0.1, esbuild). No Prism, no Chromium, no npm pack,
 //   no tsc. `npm run test:unit`, under 15 s.
-// - contract: the spec and everything judged against it: Prism (the mock), redocly, the generator, and the
-//   type-level tests (vitest's typecheck, one `tsc -p tsconfig.json` over src, test, bench and generated).
-// - package: what a consumer installs, from the tarball `npm pack` builds once per run (globalSetup).
+// - contract: the spec and what is judged against it: validators, Prism's verdicts, redocly, the generator,
+//   and the type-level tests (vitest's typecheck, one `tsc -p tsconfig.json` over src, test, bench and
+//   generated).
+// - package: what ships and how a consumer meets it: the tarball `npm pack` builds once per run
+//   (globalSetup; suites get it from createConsumerProject or packedTarball), the test kit and its bin,
+//   the command line, the release gate, other Node versions.
 // - docs: the guides, the spec's code samples and the rendered page (Chromium).
 // A new folder goes into the project whose needs it shares; one not listed would run nowhere, so vitest
 // refuses to start until it is placed.
 const FOLDERS = {
   unit: ['auth', 'builders', 'client', 'size'],
-  contract: ['cli', 'contract', 'hostile', 'release', 'spec', 'testing', 'types'],
-  package: ['matrix', 'package'],
+  contract: ['contract', 'spec', 'types'],
+  package: ['cli', 'hostile', 'matrix', 'package', 'release', 'testing'],
   docs: ['docs'],
 } as const;
-
-/** Tests of test/testing that install the packed tarball: the kit as a consumer gets it. */
-const NEEDS_TARBALL = ['test/testing/tarball.test.ts'];
 
 /** Folders of test/ that hold no tests of their own. */
 const SHARED = ['fixtures', 'support'];
@@ -43,7 +43,7 @@ export default defineConfig({
     // HTTP, so two files run at once even on 2 cores (vitest's default there would be one).
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
-      // unit and contract files share a worker's loaded modules (src/, Prism) instead of importing them
+      // unit and contract files share a worker's loaded modules (src/, ajv, Prism) instead of importing them
       // again for every file; no suite there replaces a global without restoring it.
       { extends: true, test: { name: 'unit', include: tests(FOLDERS.unit), isolate: false } },
       {
@@ -52,7 +52,6 @@ export default defineConfig({
           name: 'contract',
           include: tests(FOLDERS.contract),
           isolate: false,
-          exclude: NEEDS_TARBALL,
           // vitest runs `tsc -p tsconfig.json` (src, test, bench, generated): the *.test-d.ts files report per
           // test, and a type error in any other file fails the run as an "Unhandled Source Error".
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
@@ -62,7 +61,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'package',
-          include: [...tests(FOLDERS.package), ...NEEDS_TARBALL],
+          include: tests(FOLDERS.package),
           globalSetup: ['test/support/pack-tarball.ts'],
         },
       },

@@ -9,7 +9,10 @@ import { ROOT } from './spec.js';
 
 /** The packed tarball of the current sources, built once per run before the package project's suites. */
 export function packedTarball(): string {
-  return inject('packedTarball');
+  const tarball = inject('packedTarball');
+  if (!tarball)
+    throw new Error('no packed tarball here: suites that install it belong in the package project (vitest.config.ts)');
+  return tarball;
 }
 
 export interface ConsumerProjectOptions {
