@@ -1,15 +1,71 @@
+import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// Each test folder belongs to one project, named for what its tests need:
+// - unit: Node alone (in-process code, node:http on 127.0.0.1, esbuild). No Prism, no Chromium, no npm pack,
+//   no tsc. `npm run test:unit`, under 15 s.
+// - contract: the spec and what is judged against it: validators, Prism's verdicts, redocly, the generator,
+//   and the type-level tests (vitest's typecheck, one `tsc -p tsconfig.json` over src, test, bench and
+//   generated).
+// - package: what ships and how a consumer meets it: the tarball `npm pack` builds once per run
+//   (globalSetup; suites get it from createConsumerProject or packedTarball), the test kit and its bin,
+//   the command line, the release gate, other Node versions.
+// - docs: the guides, the spec's code samples and the rendered page (Chromium).
+// A new folder goes into the project whose needs it shares; one not listed would run nowhere, so vitest
+// refuses to start until it is placed.
+const FOLDERS = {
+  unit: ['auth', 'builders', 'client', 'size'],
+  contract: ['contract', 'spec', 'types'],
+  package: ['cli', 'hostile', 'matrix', 'package', 'release', 'testing'],
+  docs: ['docs'],
+} as const;
+
+/** Folders of test/ that hold no tests of their own. */
+const SHARED = ['fixtures', 'support'];
+
+const unplaced = readdirSync(new URL('./test/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .filter((name) => !SHARED.includes(name) && !Object.values(FOLDERS).some((list) => list.includes(name as never)));
+if (unplaced.length > 0) {
+  throw new Error(`vitest.config.ts: put test/${unplaced.join(', test/')} into one of the projects (FOLDERS)`);
+}
+
+const tests = (folders: readonly string[]) => folders.map((folder) => `test/${folder}/**/*.test.ts`);
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // Suites start real processes (Prism, Chromium, tsc); give them room on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    typecheck: {
-      enabled: true,
-      include: ['test/**/*.test-d.ts'],
-      tsconfig: './tsconfig.json',
-    },
+    // Much of a suite's time is spent waiting for a child process (tsc, npm, Chromium) or for loopback
+    // HTTP, so two files run at once even on 2 cores (vitest's default there would be one).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    projects: [
+      // unit and contract files share a worker's loaded modules (src/, ajv, Prism) instead of importing them
+      // again for every file; no suite there replaces a global without restoring it.
+      { extends: true, test: { name: 'unit', include: tests(FOLDERS.unit), isolate: false } },
+      {
+        extends: true,
+        test: {
+          name: 'contract',
+          include: tests(FOLDERS.contract),
+          isolate: false,
+          // vitest runs `tsc -p tsconfig.json` (src, test, bench, generated): the *.test-d.ts files report per
+          // test, and a type error in any other file fails the run as an "Unhandled Source Error".
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'package',
+          include: tests(FOLDERS.package),
+          globalSetup: ['test/support/pack-tarball.ts'],
+        },
+      },
+      { extends: true, test: { name: 'docs', include: tests(FOLDERS.docs) } },
+    ],
   },
 });

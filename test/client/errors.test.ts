@@ -2,42 +2,21 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   AbortError,
-  createResetOffsetClient,
   NetworkError,
   ResetOffsetError,
   retryPolicy,
   TimeoutError,
   tokenAuth,
   toEarliest,
-  type ResetOffsetClientOptions,
 } from '../../src/index.js';
-import {
-  countingTokenAuth,
-  INSTANCE_ID,
-  json,
-  PROJECT_ID,
-  recorder,
-  startServer,
-  TOKEN,
-  type TestServer,
-} from './helpers.js';
+import { INSTANCE_ID, rejection, startServer, testClient, type TestServer } from '../support/index.js';
+import { countingTokenAuth, json, recorder } from './helpers.js';
 
 const call = { instanceId: INSTANCE_ID, group: 'g', body: toEarliest('orders') };
 
-function clientWith(options: Partial<ResetOffsetClientOptions> & Pick<ResetOffsetClientOptions, 'endpoint'>) {
-  return createResetOffsetClient({ projectId: PROJECT_ID, auth: tokenAuth(TOKEN), ...options });
-}
-
 async function failure(respond: () => Response) {
   const rec = recorder(respond);
-  return clientWith({ endpoint: 'https://dms.example', fetch: rec.fetch })
-    .resetMessageOffset(call)
-    .then(
-      () => {
-        throw new Error('expected a rejection');
-      },
-      (e: unknown) => e as ResetOffsetError,
-    );
+  return (await rejection(testClient({ fetch: rec.fetch }).resetMessageOffset(call))) as ResetOffsetError;
 }
 
 describe('ResetOffsetError', () => {
@@ -135,9 +114,7 @@ describe('redirects', () => {
   });
 
   it('are not followed, so credentials never go where the redirect points', async () => {
-    const error = await clientWith({ endpoint: redirecting.url })
-      .resetMessageOffset(call)
-      .catch((e: unknown) => e);
+    const error = await rejection(testClient({ endpoint: redirecting.url }).resetMessageOffset(call));
     expect(error).toBeInstanceOf(ResetOffsetError);
     expect((error as ResetOffsetError).status).toBe(307);
     expect(redirecting.requests).toHaveLength(1);
@@ -159,9 +136,7 @@ describe('network, timeout and abort', () => {
   afterAll(() => hanging.close());
 
   it('a refused connection rejects with NetworkError', async () => {
-    const error = await clientWith({ endpoint: closedPortUrl })
-      .resetMessageOffset(call)
-      .catch((e: unknown) => e);
+    const error = await rejection(testClient({ endpoint: closedPortUrl }).resetMessageOffset(call));
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).not.toBeInstanceOf(ResetOffsetError);
     expect((error as Error).name).toBe('NetworkError');
@@ -175,26 +150,24 @@ describe('network, timeout and abort', () => {
       res.socket?.destroy();
     });
     try {
-      await expect(clientWith({ endpoint: broken.url }).resetMessageOffset(call)).rejects.toBeInstanceOf(NetworkError);
+      await expect(testClient({ endpoint: broken.url }).resetMessageOffset(call)).rejects.toBeInstanceOf(NetworkError);
     } finally {
       await broken.close();
     }
   });
 
   it('a slow server rejects with TimeoutError after timeoutMs', async () => {
-    const error = await clientWith({ endpoint: hanging.url, timeoutMs: 50 })
-      .resetMessageOffset(call)
-      .catch((e: unknown) => e);
+    const error = await rejection(testClient({ endpoint: hanging.url, timeoutMs: 50 }).resetMessageOffset(call));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ name: 'TimeoutError', timeoutMs: 50 });
   });
 
   it("the caller's abort rejects with AbortError carrying the reason", async () => {
     const controller = new AbortController();
-    const pending = clientWith({ endpoint: hanging.url }).resetMessageOffset({ ...call, signal: controller.signal });
+    const pending = testClient({ endpoint: hanging.url }).resetMessageOffset({ ...call, signal: controller.signal });
     const reason = new Error('shutting down');
     setTimeout(() => controller.abort(reason), 20);
-    const error = await pending.catch((e: unknown) => e);
+    const error = await rejection(pending);
     expect(error).toBeInstanceOf(AbortError);
     expect(error).toMatchObject({ name: 'AbortError', cause: reason });
   });
@@ -202,11 +175,8 @@ describe('network, timeout and abort', () => {
   it('the default timeout is 30 s (fake timers)', async () => {
     vi.useFakeTimers();
     try {
-      const pending = clientWith({
-        endpoint: 'https://dms.example',
-        fetch: () => new Promise<Response>(() => {}),
-      }).resetMessageOffset(call);
-      const outcome = pending.catch((e: unknown) => e);
+      const pending = testClient({ fetch: () => new Promise<Response>(() => {}) }).resetMessageOffset(call);
+      const outcome = rejection(pending);
       let settled = false;
       void outcome.then(() => (settled = true));
       await vi.advanceTimersByTimeAsync(29_999);
@@ -220,16 +190,10 @@ describe('network, timeout and abort', () => {
 
   it('a fetch that ignores its signal cannot hold the call past the timeout or an abort', async () => {
     const stuck = () => new Promise<Response>(() => {});
-    const client = createResetOffsetClient({
-      endpoint: 'https://dms.example',
-      projectId: PROJECT_ID,
-      auth: tokenAuth(TOKEN),
-      fetch: stuck,
-      timeoutMs: 20,
-    });
+    const client = testClient({ fetch: stuck, timeoutMs: 20 });
     await expect(client.resetMessageOffset(call)).rejects.toBeInstanceOf(TimeoutError);
     const controller = new AbortController();
-    const pending = clientWith({ endpoint: 'https://dms.example', fetch: stuck }).resetMessageOffset({
+    const pending = testClient({ fetch: stuck }).resetMessageOffset({
       ...call,
       signal: controller.signal,
     });
@@ -240,12 +204,7 @@ describe('network, timeout and abort', () => {
   it('an already aborted signal sends nothing and asks no token', async () => {
     const rec = recorder();
     const { auth, asked } = countingTokenAuth();
-    const client = createResetOffsetClient({
-      endpoint: 'https://dms.example',
-      projectId: PROJECT_ID,
-      auth,
-      fetch: rec.fetch,
-    });
+    const client = testClient({ auth, fetch: rec.fetch });
     await expect(client.resetMessageOffset({ ...call, signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
       AbortError,
     );
@@ -261,9 +220,7 @@ describe('network, timeout and abort', () => {
 
   it("an error from the caller's token provider is a CredentialError (not a NetworkError, not retried)", async () => {
     const rec = recorder();
-    const client = createResetOffsetClient({
-      endpoint: 'https://dms.example',
-      projectId: PROJECT_ID,
+    const client = testClient({
       auth: tokenAuth(() => {
         throw new RangeError('vault unavailable');
       }),

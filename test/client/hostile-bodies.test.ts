@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_RESPONSE_BODY_BYTES } from '../../src/index.js';
-import { runNode } from '../support/index.js';
+import { run } from '../support/index.js';
 import { bigBodies, makeBombs, startHostileServer, type HostileServer } from './hostile-server.js';
 
 interface ProbeResult {
@@ -47,9 +47,13 @@ beforeAll(async () => {
     outfile: probeFile,
     logLevel: 'error',
   });
-  const { code, stdout, stderr } = await runNode(probeFile, [server.url, '10000', 'no-content', ...BIG, 'cut-short'], {
-    NODE_OPTIONS: '--expose-gc',
-  });
+  const { code, stdout, stderr } = await run(
+    'node',
+    [probeFile, server.url, '10000', 'no-content', ...BIG, 'cut-short'],
+    {
+      env: { NODE_OPTIONS: '--expose-gc' },
+    },
+  );
   expect(code, stderr).toBe(0);
   for (const line of stdout.trim().split('\n')) {
     const result = JSON.parse(line) as ProbeResult;

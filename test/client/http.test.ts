@@ -2,18 +2,20 @@
 // AK/SK signature verifies against the request exactly as the server received it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/auth/signing.js';
-import { akskAuth, createResetOffsetClient, ResetOffsetError, tokenAuth, toOffset } from '../../src/index.js';
+import { akskAuth, ResetOffsetError, toOffset } from '../../src/index.js';
 import {
   ACCESS_KEY,
   apiLikeAnswer,
   INSTANCE_ID,
   PROJECT_ID,
+  rejection,
   SECRET_KEY,
   startServer,
+  testClient,
   TOKEN,
   type TestServer,
   type WireRequest,
-} from './helpers.js';
+} from '../support/index.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -35,7 +37,7 @@ async function verifies(req: WireRequest): Promise<boolean> {
 
 describe('over HTTP', () => {
   it('token: the body, headers and path arrive as sent', async () => {
-    const client = createResetOffsetClient({ endpoint: server.url, projectId: PROJECT_ID, auth: tokenAuth(TOKEN) });
+    const client = testClient({ endpoint: server.url });
     await client.resetMessageOffset({
       instanceId: INSTANCE_ID,
       group: 'orders-consumer',
@@ -55,9 +57,8 @@ describe('over HTTP', () => {
   it.each(['orders-consumer', 'team/a b*', '消费组-ü', "~!*()'%2F"])(
     'AK/SK: the signature of group %j verifies against the request as received',
     async (group) => {
-      const client = createResetOffsetClient({
+      const client = testClient({
         endpoint: server.url,
-        projectId: PROJECT_ID,
         auth: akskAuth({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY }),
       });
       await client.resetMessageOffset({
@@ -78,9 +79,8 @@ describe('over HTTP', () => {
   );
 
   it('AK/SK with a security token sends and signs X-Security-Token', async () => {
-    const client = createResetOffsetClient({
+    const client = testClient({
       endpoint: server.url,
-      projectId: PROJECT_ID,
       auth: akskAuth({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, securityToken: 'temporary-token' }),
     });
     await client.resetMessageOffset({ instanceId: INSTANCE_ID, group: 'g', body: toOffset('orders', 1) });
@@ -93,10 +93,10 @@ describe('over HTTP', () => {
   });
 
   it("an error answer becomes a ResetOffsetError with the API's error_code and the request id header", async () => {
-    const client = createResetOffsetClient({ endpoint: server.url, projectId: PROJECT_ID, auth: tokenAuth(TOKEN) });
-    const error = await client
-      .resetMessageOffset({ instanceId: INSTANCE_ID, group: 'missing', body: toOffset('orders', 1) })
-      .catch((e: unknown) => e);
+    const client = testClient({ endpoint: server.url });
+    const error = await rejection(
+      client.resetMessageOffset({ instanceId: INSTANCE_ID, group: 'missing', body: toOffset('orders', 1) }),
+    );
     expect(error).toBeInstanceOf(ResetOffsetError);
     expect(error).toMatchObject({
       status: 404,

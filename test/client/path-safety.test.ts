@@ -1,8 +1,9 @@
 // Hostile consumer-group names against a real node:http server: either the server receives exactly one
 // path segment that decodes to the input, or nothing is sent at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createResetOffsetClient, RequestValidationError, tokenAuth, toEarliest } from '../../src/index.js';
-import { INSTANCE_ID, PROJECT_ID, rawSegments, startServer, TOKEN, type TestServer } from './helpers.js';
+import { RequestValidationError, toEarliest } from '../../src/index.js';
+import { INSTANCE_ID, PROJECT_ID, rejection, startServer, testClient, type TestServer } from '../support/index.js';
+import { rawSegments } from './helpers.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -36,13 +37,13 @@ const groupIndex = rawSegments(
   `/v2/${PROJECT_ID}/instances/${INSTANCE_ID}/management/groups/{group}/reset-message-offset`,
 ).indexOf('{group}');
 
-function client(validate = true) {
-  return createResetOffsetClient({ endpoint: server.url, projectId: PROJECT_ID, auth: tokenAuth(TOKEN), validate });
-}
-
 async function sendsExactly(group: string, validate: boolean) {
   const before = server.requests.length;
-  await client(validate).resetMessageOffset({ instanceId: INSTANCE_ID, group, body: toEarliest('orders') });
+  await testClient({ endpoint: server.url, validate }).resetMessageOffset({
+    instanceId: INSTANCE_ID,
+    group,
+    body: toEarliest('orders'),
+  });
   expect(server.requests.length).toBe(before + 1);
   const segments = rawSegments(server.requests.at(-1)!.rawUrl);
   // One segment more or less would shift the fixed parts: check them all.
@@ -54,9 +55,13 @@ async function sendsExactly(group: string, validate: boolean) {
 
 async function refused(group: string, validate: boolean) {
   const before = server.requests.length;
-  const error = await client(validate)
-    .resetMessageOffset({ instanceId: INSTANCE_ID, group, body: toEarliest('orders') })
-    .catch((e: unknown) => e);
+  const error = await rejection(
+    testClient({ endpoint: server.url, validate }).resetMessageOffset({
+      instanceId: INSTANCE_ID,
+      group,
+      body: toEarliest('orders'),
+    }),
+  );
   expect(error).toBeInstanceOf(RequestValidationError);
   expect((error as RequestValidationError).violations).toContainEqual(
     expect.objectContaining({ in: 'path', path: '/group' }),
@@ -83,33 +88,23 @@ describe('project and instance IDs', () => {
     ['instanceId', { instanceId: 'not-a-uuid' }, '/instance_id'],
     ['instanceId', { instanceId: '' }, '/instance_id'],
   ])('a malformed %s (%o) is refused before sending', async (_name, change, path) => {
-    const c = createResetOffsetClient({
-      endpoint: server.url,
-      projectId: PROJECT_ID,
-      auth: tokenAuth(TOKEN),
-      ...('projectId' in change ? change : {}),
-    });
+    const c = testClient({ endpoint: server.url, ...('projectId' in change ? change : {}) });
     const before = server.requests.length;
-    const error = await c
-      .resetMessageOffset({
+    const error = await rejection(
+      c.resetMessageOffset({
         instanceId: INSTANCE_ID,
         group: 'g',
         body: toEarliest('t'),
         ...('instanceId' in change ? change : {}),
-      })
-      .catch((e: unknown) => e);
+      }),
+    );
     expect(error).toBeInstanceOf(RequestValidationError);
     expect((error as RequestValidationError).violations.map((v) => v.path)).toContain(path);
     expect(server.requests.length).toBe(before);
   });
 
   it('dot segments in IDs are refused even with validate: false', async () => {
-    const c = createResetOffsetClient({
-      endpoint: server.url,
-      projectId: '.',
-      auth: tokenAuth(TOKEN),
-      validate: false,
-    });
+    const c = testClient({ endpoint: server.url, projectId: '.', validate: false });
     await expect(c.resetMessageOffset({ instanceId: '..', group: 'g', body: toEarliest('t') })).rejects.toMatchObject({
       violations: [
         { in: 'path', path: '/project_id', message: expect.stringContaining("'.'") },

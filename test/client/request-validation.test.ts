@@ -1,20 +1,17 @@
 // Contract violations are refused before anything is sent, each listed with its location and JSON
-// path; unsafe integers are refused even with validate: false.
+// path; unsafe integers are refused even with validate: false. The corpus here is the client's verdict
+// against the validator's (the validator's own against the spec is test/contract/request-schema.test.ts).
 import { describe, expect, it } from 'vitest';
-import { createResetOffsetClient, RequestValidationError } from '../../src/index.js';
+import { RequestValidationError } from '../../src/index.js';
+import { validateResetRequest } from '../../src/validate.js';
 import { BODY_CASES } from '../fixtures/request-bodies.js';
-import { countingTokenAuth, INSTANCE_ID, PROJECT_ID, recorder } from './helpers.js';
+import { INSTANCE_ID, rejection, testClient } from '../support/index.js';
+import { countingTokenAuth, recorder } from './helpers.js';
 
 function setup(validate?: boolean) {
   const { auth, asked } = countingTokenAuth();
   const rec = recorder();
-  const client = createResetOffsetClient({
-    endpoint: 'https://dms.eu-de.otc.t-systems.com',
-    projectId: PROJECT_ID,
-    auth,
-    fetch: rec.fetch,
-    ...(validate === undefined ? {} : { validate }),
-  });
+  const client = testClient({ auth, fetch: rec.fetch, ...(validate === undefined ? {} : { validate }) });
   // Bodies from the corpus are `unknown`: the point is what happens at run time.
   const send = (body: unknown, group = 'g') =>
     client.resetMessageOffset({ instanceId: INSTANCE_ID, group, body: body as never });
@@ -22,7 +19,7 @@ function setup(validate?: boolean) {
 }
 
 async function violationsOf(promise: Promise<unknown>) {
-  const error = await promise.catch((e: unknown) => e);
+  const error = await rejection(promise);
   expect(error).toBeInstanceOf(RequestValidationError);
   return (error as RequestValidationError).violations;
 }
@@ -47,6 +44,12 @@ describe('the request-body corpus', () => {
       }
       expect(rec.requests).toHaveLength(0);
       expect(tokenAsked()).toBe(0);
+      // The same code judges: every violation the validator names is one the client names, at the same place.
+      const verdict = validateResetRequest(body);
+      expect(verdict.valid).toBe(false);
+      const clientPaths = new Set(violations.map((v) => v.path));
+      if (!verdict.valid)
+        for (const error of verdict.errors) expect(clientPaths, JSON.stringify(error)).toContain(error.path);
     },
   );
 });
@@ -77,9 +80,7 @@ describe('violations name their place', () => {
 
   it('has a message naming each violation', async () => {
     const { send } = setup();
-    const error = (await send({ topic: 't', partition: 1.5, message_offset: 1 }).catch(
-      (e: unknown) => e,
-    )) as RequestValidationError;
+    const error = (await rejection(send({ topic: 't', partition: 1.5, message_offset: 1 }))) as RequestValidationError;
     expect(error.name).toBe('RequestValidationError');
     expect(error.message).toMatch(/^Request not sent, it breaks the contract: \/body\/partition must be integer$/);
   });

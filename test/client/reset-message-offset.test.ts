@@ -7,28 +7,15 @@ import {
   toEarliest,
   type ResetMessageOffsetRequest,
 } from '../../src/index.js';
-import { INSTANCE_ID, PROJECT_ID, recorder, TOKEN } from './helpers.js';
+import { INSTANCE_ID, PROJECT_ID, TEST_ENDPOINT, testClient, TOKEN } from '../support/index.js';
+import { recorder } from './helpers.js';
 
-const ENDPOINT = 'https://dms.eu-de.otc.t-systems.com';
 const PATH = `/v2/${PROJECT_ID}/instances/${INSTANCE_ID}/management/groups/orders-consumer/reset-message-offset`;
-
-function client(
-  fetch: (r: Request) => Promise<Response>,
-  extra: Partial<Parameters<typeof createResetOffsetClient>[0]> = {},
-) {
-  return createResetOffsetClient({
-    endpoint: ENDPOINT,
-    projectId: PROJECT_ID,
-    auth: tokenAuth(TOKEN),
-    fetch,
-    ...extra,
-  });
-}
 
 describe('resetMessageOffset', () => {
   it('POSTs the body as JSON to the operation path with the token, and resolves to undefined on 204', async () => {
     const rec = recorder();
-    const result = await client(rec.fetch).resetMessageOffset({
+    const result = await testClient({ fetch: rec.fetch }).resetMessageOffset({
       instanceId: INSTANCE_ID,
       group: 'orders-consumer',
       body: { topic: 'orders', partition: 0, message_offset: 42 },
@@ -37,7 +24,7 @@ describe('resetMessageOffset', () => {
     expect(rec.requests).toHaveLength(1);
     const [sent] = rec.requests;
     expect(sent!.method).toBe('POST');
-    expect(sent!.url).toBe(`${ENDPOINT}${PATH}`);
+    expect(sent!.url).toBe(`${TEST_ENDPOINT}${PATH}`);
     expect(sent!.headers['content-type']).toBe('application/json');
     expect(sent!.headers['x-auth-token']).toBe(TOKEN);
     expect(sent!.headers['accept']).toBe('application/json');
@@ -53,14 +40,14 @@ describe('resetMessageOffset', () => {
     ],
   ])('always sends partition: -1 when the caller leaves it out (%s)', async (_name, body, wire) => {
     const rec = recorder();
-    await client(rec.fetch).resetMessageOffset({ instanceId: INSTANCE_ID, group: 'g', body });
+    await testClient({ fetch: rec.fetch }).resetMessageOffset({ instanceId: INSTANCE_ID, group: 'g', body });
     expect(rec.requests[0]!.body).toBe(wire);
     expect(body).not.toHaveProperty('partition'); // the caller's object is not modified
   });
 
   it('keeps an explicit partition, including 0 and -1', async () => {
     const rec = recorder();
-    const c = client(rec.fetch);
+    const c = testClient({ fetch: rec.fetch });
     await c.resetMessageOffset({
       instanceId: INSTANCE_ID,
       group: 'g',
@@ -76,7 +63,7 @@ describe('resetMessageOffset', () => {
 
   it('sends the largest safe integer exactly', async () => {
     const rec = recorder();
-    await client(rec.fetch).resetMessageOffset({
+    await testClient({ fetch: rec.fetch }).resetMessageOffset({
       instanceId: INSTANCE_ID,
       group: 'g',
       body: { topic: 't', message_offset: 9007199254740991 },
@@ -86,7 +73,7 @@ describe('resetMessageOffset', () => {
 
   it('accepts builder output as the body', async () => {
     const rec = recorder();
-    await client(rec.fetch).resetMessageOffset({
+    await testClient({ fetch: rec.fetch }).resetMessageOffset({
       instanceId: INSTANCE_ID,
       group: 'g',
       body: toEarliest('orders', { partition: 2 }),
@@ -97,12 +84,7 @@ describe('resetMessageOffset', () => {
   it('asks a token function once per call, and sends what it returns', async () => {
     const rec = recorder();
     let calls = 0;
-    const c = createResetOffsetClient({
-      endpoint: ENDPOINT,
-      projectId: PROJECT_ID,
-      auth: tokenAuth(async () => `token-${++calls}`),
-      fetch: rec.fetch,
-    });
+    const c = testClient({ auth: tokenAuth(async () => `token-${++calls}`), fetch: rec.fetch });
     await c.resetMessageOffset({ instanceId: INSTANCE_ID, group: 'g', body: toEarliest('t') });
     await c.resetMessageOffset({ instanceId: INSTANCE_ID, group: 'g', body: toEarliest('t') });
     expect(rec.requests.map((r) => r.headers['x-auth-token'])).toEqual(['token-1', 'token-2']);
@@ -110,7 +92,7 @@ describe('resetMessageOffset', () => {
 
   it('keeps a path prefix of the endpoint and drops its trailing slash', async () => {
     const rec = recorder();
-    await client(rec.fetch, { endpoint: 'https://gateway.example/dms/' }).resetMessageOffset({
+    await testClient({ endpoint: 'https://gateway.example/dms/', fetch: rec.fetch }).resetMessageOffset({
       instanceId: INSTANCE_ID,
       group: 'g',
       body: toEarliest('t'),
@@ -123,7 +105,7 @@ describe('resetMessageOffset', () => {
   it('uses the global fetch at call time when none is given', async () => {
     const rec = recorder();
     const original = globalThis.fetch;
-    const c = createResetOffsetClient({ endpoint: ENDPOINT, projectId: PROJECT_ID, auth: tokenAuth(TOKEN) });
+    const c = testClient();
     globalThis.fetch = rec.fetch as typeof fetch;
     try {
       await c.resetMessageOffset({ instanceId: INSTANCE_ID, group: 'g', body: toEarliest('t') });
@@ -135,7 +117,7 @@ describe('resetMessageOffset', () => {
 
   it('exposes the openapi-fetch client as raw, with auth applied and no checks', async () => {
     const rec = recorder();
-    const c = client(rec.fetch);
+    const c = testClient({ fetch: rec.fetch });
     const { response } = await c.raw.POST(
       '/v2/{project_id}/instances/{instance_id}/management/groups/{group}/reset-message-offset',
       {
@@ -184,12 +166,14 @@ describe('createResetOffsetClient options', () => {
   });
 
   it.each([0, -1, NaN, 2 ** 31])('refuses timeoutMs %s', (timeoutMs) => {
-    expect(() => createResetOffsetClient({ ...base, endpoint: ENDPOINT, timeoutMs })).toThrow(/timeoutMs/);
+    expect(() => createResetOffsetClient({ ...base, endpoint: TEST_ENDPOINT, timeoutMs })).toThrow(/timeoutMs/);
   });
 
   it('requires auth', () => {
     // @ts-expect-error auth is required
-    expect(() => createResetOffsetClient({ endpoint: ENDPOINT, projectId: PROJECT_ID })).toThrow(/auth is required/);
+    expect(() => createResetOffsetClient({ endpoint: TEST_ENDPOINT, projectId: PROJECT_ID })).toThrow(
+      /auth is required/,
+    );
   });
 
   it.each([
@@ -201,7 +185,7 @@ describe('createResetOffsetClient options', () => {
     { maxDelayMs: 2 ** 31 },
     { baseDelayMs: Infinity },
   ])('refuses retry %o', (retry) => {
-    expect(() => createResetOffsetClient({ ...base, endpoint: ENDPOINT, retry: retryPolicy(retry) })).toThrow(
+    expect(() => createResetOffsetClient({ ...base, endpoint: TEST_ENDPOINT, retry: retryPolicy(retry) })).toThrow(
       /retry\./,
     );
   });

@@ -5,17 +5,16 @@ import { parseRetryAfter } from '../../src/client/retry.js';
 import {
   AbortError,
   akskAuth,
-  createResetOffsetClient,
   NetworkError,
   ResetOffsetError,
   retryPolicy,
   TimeoutError,
-  tokenAuth,
   toEarliest,
   type RetryOptions,
   type RetryPolicy,
 } from '../../src/index.js';
-import { ACCESS_KEY, INSTANCE_ID, json, PROJECT_ID, recorder, SECRET_KEY, TOKEN } from './helpers.js';
+import { ACCESS_KEY, INSTANCE_ID, rejection, SECRET_KEY, testClient } from '../support/index.js';
+import { json, recorder } from './helpers.js';
 
 const call = { instanceId: INSTANCE_ID, group: 'g', body: toEarliest('orders') };
 
@@ -34,10 +33,7 @@ function setup(
     },
     ...retry,
   };
-  const client = createResetOffsetClient({
-    endpoint: 'https://dms.example',
-    projectId: PROJECT_ID,
-    auth: tokenAuth(TOKEN),
+  const client = testClient({
     fetch: rec.fetch,
     retry: retryPolicy(options),
     ...extra,
@@ -64,10 +60,7 @@ describe('what is retried', () => {
   it('network errors', async () => {
     let n = 0;
     const waits: number[] = [];
-    const client = createResetOffsetClient({
-      endpoint: 'https://dms.example',
-      projectId: PROJECT_ID,
-      auth: tokenAuth(TOKEN),
+    const client = testClient({
       fetch: async () => {
         if (++n < 3) throw new TypeError('fetch failed');
         return new Response(null, { status: 204 });
@@ -81,10 +74,7 @@ describe('what is retried', () => {
 
   it('nothing at all unless opted in', async () => {
     const rec = recorder(() => error(503));
-    const client = createResetOffsetClient({
-      endpoint: 'https://dms.example',
-      projectId: PROJECT_ID,
-      auth: tokenAuth(TOKEN),
+    const client = testClient({
       fetch: rec.fetch,
     });
     await expect(client.resetMessageOffset(call)).rejects.toBeInstanceOf(ResetOffsetError);
@@ -101,10 +91,7 @@ describe('how often and how long', () => {
 
   it('defaults to 3 attempts with retryPolicy()', async () => {
     const rec = recorder(() => error(503, { 'Retry-After': '0' }));
-    const client = createResetOffsetClient({
-      endpoint: 'https://dms.example',
-      projectId: PROJECT_ID,
-      auth: tokenAuth(TOKEN),
+    const client = testClient({
       fetch: rec.fetch,
       retry: retryPolicy(),
       timeoutMs: 60_000,
@@ -167,10 +154,7 @@ describe('how often and how long', () => {
 describe('abort and timeout during a wait', () => {
   it('a Retry-After that ends past the deadline ends the call at once with the answer, not a TimeoutError', async () => {
     const rec = recorder(() => error(503, { 'Retry-After': '5' }));
-    const client = createResetOffsetClient({
-      endpoint: 'https://dms.example',
-      projectId: PROJECT_ID,
-      auth: tokenAuth(TOKEN),
+    const client = testClient({
       fetch: rec.fetch,
       retry: retryPolicy({ maxDelayMs: 10_000 }),
       timeoutMs: 30,
@@ -194,17 +178,14 @@ describe('abort and timeout during a wait', () => {
   });
 
   it('a network error whose backoff would end past the deadline ends the call with it at once', async () => {
-    const client = createResetOffsetClient({
-      endpoint: 'https://dms.example',
-      projectId: PROJECT_ID,
-      auth: tokenAuth(TOKEN),
+    const client = testClient({
       fetch: async () => {
         throw new TypeError('fetch failed');
       },
       retry: retryPolicy({ attempts: 10, baseDelayMs: 1000, random: () => 1 - Number.EPSILON }),
       timeoutMs: 20,
     });
-    const e = await client.resetMessageOffset(call).catch((x: unknown) => x);
+    const e = await rejection(client.resetMessageOffset(call));
     expect(e).toBeInstanceOf(NetworkError);
     expect(e).not.toBeInstanceOf(TimeoutError);
   });
@@ -214,9 +195,7 @@ describe('AK/SK and retries', () => {
   it('re-signs every attempt with a fresh X-Sdk-Date', async () => {
     let clock = Date.UTC(2024, 0, 2, 3, 4, 5);
     const rec = recorder((_r, n) => (n < 3 ? error(502) : new Response(null, { status: 204 })));
-    const client = createResetOffsetClient({
-      endpoint: 'https://dms.example',
-      projectId: PROJECT_ID,
+    const client = testClient({
       auth: akskAuth({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, now: () => new Date((clock += 1000)) }),
       fetch: rec.fetch,
       retry: retryPolicy({ sleep: async () => {}, random: () => 0 }),
@@ -244,10 +223,7 @@ describe("a RetryPolicy of the caller's own", () => {
       },
     };
     const rec = recorder((_r, n) => (n < 2 ? error(500) : new Response(null, { status: 204 })));
-    const client = createResetOffsetClient({
-      endpoint: 'https://dms.example',
-      projectId: PROJECT_ID,
-      auth: tokenAuth(TOKEN),
+    const client = testClient({
       fetch: rec.fetch,
       retry: once,
     });

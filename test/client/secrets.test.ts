@@ -2,24 +2,18 @@
 // message, String(err), JSON.stringify(err), util.inspect(err) (hidden properties and the cause chain).
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  akskAuth,
-  createResetOffsetClient,
-  toEarliest,
-  tokenAuth,
-  type ResetOffsetClientOptions,
-} from '../../src/index.js';
+import { akskAuth, toEarliest, tokenAuth, type ResetOffsetClientOptions } from '../../src/index.js';
 import {
   ACCESS_KEY,
   INSTANCE_ID,
-  json,
-  PROJECT_ID,
-  recorder,
+  rejection,
   SECRET_KEY,
   startServer,
+  testClient,
   TOKEN,
   type TestServer,
-} from './helpers.js';
+} from '../support/index.js';
+import { json, recorder } from './helpers.js';
 
 const SECURITY_TOKEN = 'SecurityTokenValue-abcdef0123456789';
 const call = { instanceId: INSTANCE_ID, group: 'g', body: toEarliest('orders') };
@@ -81,18 +75,14 @@ describe.each(AUTHS)('with %s auth', (_name, auth) => {
   ];
 
   it('a ResetOffsetError (401)', async () => {
-    const error = await createResetOffsetClient({ endpoint: server.url, projectId: PROJECT_ID, auth: auth() })
-      .resetMessageOffset(call)
-      .catch((e: unknown) => e);
+    const error = await rejection(testClient({ endpoint: server.url, auth: auth() }).resetMessageOffset(call));
     expect((error as Error).name).toBe('ResetOffsetError');
     if (_name === 'AK/SK') expect(authorizationSeen.length).toBeGreaterThan(0);
     expectNoSecrets(error, secrets());
   });
 
   it('a NetworkError (connection refused), cause chain included', async () => {
-    const error = await createResetOffsetClient({ endpoint: closedUrl, projectId: PROJECT_ID, auth: auth() })
-      .resetMessageOffset(call)
-      .catch((e: unknown) => e);
+    const error = await rejection(testClient({ endpoint: closedUrl, auth: auth() }).resetMessageOffset(call));
     expect((error as Error).name).toBe('NetworkError');
     expectNoSecrets(error, secrets());
   });
@@ -110,14 +100,7 @@ describe.each(AUTHS)('with %s auth', (_name, auth) => {
         config: { headers: Object.fromEntries(request.headers) },
       });
     };
-    const error = await createResetOffsetClient({
-      endpoint: 'https://dms.example',
-      projectId: PROJECT_ID,
-      auth: auth(),
-      fetch: leakyFetch,
-    })
-      .resetMessageOffset(call)
-      .catch((e: unknown) => e);
+    const error = await rejection(testClient({ auth: auth(), fetch: leakyFetch }).resetMessageOffset(call));
     expect((error as Error).name).toBe('NetworkError');
     expect(authorization).not.toBe('');
     expectNoSecrets(error, [...secrets(), authorization]);
@@ -147,9 +130,9 @@ describe.each(AUTHS)('with %s auth', (_name, auth) => {
       );
     });
     try {
-      const client = createResetOffsetClient({ endpoint: echo.url, projectId: PROJECT_ID, auth: auth() });
+      const client = testClient({ endpoint: echo.url, auth: auth() });
       for (const group of ['json', 'text']) {
-        const error = await client.resetMessageOffset({ ...call, group }).catch((e: unknown) => e);
+        const error = await rejection(client.resetMessageOffset({ ...call, group }));
         expect((error as Error).name).toBe('ResetOffsetError');
         const echoed = echo.requests.at(-1)!;
         const sentValues = [
@@ -174,46 +157,33 @@ describe.each(AUTHS)('with %s auth', (_name, auth) => {
         cause: new Error(`socket closed while sending ${sent}`),
       });
     };
-    const error = await createResetOffsetClient({
-      endpoint: 'https://dms.example',
-      projectId: PROJECT_ID,
-      auth: auth(),
-      fetch: quotingFetch,
-    })
-      .resetMessageOffset(call)
-      .catch((e: unknown) => e);
+    const error = await rejection(testClient({ auth: auth(), fetch: quotingFetch }).resetMessageOffset(call));
     expect(sent).not.toBe('');
     expectNoSecrets(error, [...secrets(), sent]);
     expect((error as Error).message).toContain('[REDACTED]');
   });
 
   it('a TimeoutError and an AbortError', async () => {
-    const client = createResetOffsetClient({ endpoint: slow.url, projectId: PROJECT_ID, auth: auth(), timeoutMs: 30 });
-    const timeout = await client.resetMessageOffset(call).catch((e: unknown) => e);
+    const client = testClient({ endpoint: slow.url, auth: auth(), timeoutMs: 30 });
+    const timeout = await rejection(client.resetMessageOffset(call));
     expect((timeout as Error).name).toBe('TimeoutError');
     expectNoSecrets(timeout, secrets());
     const controller = new AbortController();
-    const pending = createResetOffsetClient({
-      endpoint: slow.url,
-      projectId: PROJECT_ID,
-      auth: auth(),
-    }).resetMessageOffset({ ...call, signal: controller.signal });
+    const pending = testClient({ endpoint: slow.url, auth: auth() }).resetMessageOffset({
+      ...call,
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 10);
-    const abort = await pending.catch((e: unknown) => e);
+    const abort = await rejection(pending);
     expect((abort as Error).name).toBe('AbortError');
     expectNoSecrets(abort, secrets());
   });
 
   it('a RequestValidationError', async () => {
     const rec = recorder(() => json(204, null));
-    const error = await createResetOffsetClient({
-      endpoint: 'https://dms.example',
-      projectId: PROJECT_ID,
-      auth: auth(),
-      fetch: rec.fetch,
-    })
-      .resetMessageOffset({ ...call, group: '..' })
-      .catch((e: unknown) => e);
+    const error = await rejection(
+      testClient({ auth: auth(), fetch: rec.fetch }).resetMessageOffset({ ...call, group: '..' }),
+    );
     expect((error as Error).name).toBe('RequestValidationError');
     expectNoSecrets(error, secrets());
   });
@@ -242,14 +212,9 @@ describe('invalid credentials', () => {
   it('a token function returning an invalid value fails before sending, without echoing it', async () => {
     const rec = recorder();
     const bad = `${TOKEN}\n`;
-    const error = await createResetOffsetClient({
-      endpoint: 'https://dms.example',
-      projectId: PROJECT_ID,
-      auth: tokenAuth(() => bad),
-      fetch: rec.fetch,
-    })
-      .resetMessageOffset(call)
-      .catch((e: unknown) => e);
+    const error = await rejection(
+      testClient({ auth: tokenAuth(() => bad), fetch: rec.fetch }).resetMessageOffset(call),
+    );
     expect((error as Error).name).toBe('CredentialError');
     expectNoSecrets(error, [TOKEN]);
     expect(rec.requests).toHaveLength(0);
@@ -257,7 +222,7 @@ describe('invalid credentials', () => {
 
   it('the auth middleware and the client do not show credentials when inspected', () => {
     const auth = akskAuth({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, securityToken: SECURITY_TOKEN });
-    const client = createResetOffsetClient({ endpoint: 'https://dms.example', projectId: PROJECT_ID, auth });
+    const client = testClient({ auth });
     for (const value of [auth, tokenAuth(TOKEN), client]) {
       const text = `${inspect(value, { depth: Infinity, showHidden: true })}${JSON.stringify(value)}`;
       for (const secret of [TOKEN, SECRET_KEY, SECURITY_TOKEN]) expect(text).not.toContain(secret);

@@ -1,17 +1,18 @@
 // The client against the mock: 204 resolves; each documented error status, and each of its named
 // examples (selected with Prefer), rejects with a ResetOffsetError carrying that example's fields.
 import { describe, expect, it } from 'vitest';
+import { akskAuth, ResetOffsetError, toOffset, type ResetOffsetClient } from '../../src/index.js';
 import {
-  akskAuth,
-  createResetOffsetClient,
-  ResetOffsetError,
-  tokenAuth,
-  toOffset,
-  type ResetOffsetClient,
-} from '../../src/index.js';
+  ACCESS_KEY,
+  GROUP,
+  INSTANCE_ID,
+  PROJECT_ID,
+  rejection,
+  SECRET_KEY,
+  testClient,
+  useMockServer,
+} from '../support/index.js';
 import { requestExamples, responseExamples } from '../support/spec.js';
-import { GROUP, INSTANCE_ID, PROJECT_ID } from '../testing/http.js';
-import { useMockServer } from '../testing/use-mock.js';
 
 const errorStatuses = responseExamples.filter((r) => r.status !== '204');
 const errorExamples = errorStatuses.flatMap(({ status, examples }) =>
@@ -23,10 +24,8 @@ describe('client against the mock', () => {
 
   /** A client whose requests carry `prefer` (Prism's way of choosing a documented response). */
   const client = (prefer?: string): ResetOffsetClient =>
-    createResetOffsetClient({
+    testClient({
       endpoint: mock.url,
-      projectId: PROJECT_ID,
-      auth: tokenAuth('test-token'),
       fetch: (request) => {
         if (prefer) request.headers.set('Prefer', prefer);
         return fetch(request);
@@ -62,7 +61,7 @@ describe('client against the mock', () => {
   it.each(errorStatuses)(
     'Prefer: code=$status rejects with that status and its first example',
     async ({ status, examples }) => {
-      const error = await call(client(`code=${status}`)).catch((e: unknown) => e);
+      const error = await rejection(call(client(`code=${status}`)));
       expect(error).toBeInstanceOf(ResetOffsetError);
       const first = examples[0]!.value as { error_code: string; error_msg: string };
       expect(error).toMatchObject({ status: Number(status), errorCode: first.error_code, errorMsg: first.error_msg });
@@ -73,7 +72,7 @@ describe('client against the mock', () => {
     'Prefer: code=$status, example=$name rejects with that example',
     async ({ status, name, value }) => {
       mock.clearRequests();
-      const error = await call(client(`code=${status}, example=${name}`)).catch((e: unknown) => e);
+      const error = await rejection(call(client(`code=${status}, example=${name}`)));
       expect(error).toBeInstanceOf(ResetOffsetError);
       const example = value as { error_code: string; error_msg: string; request_id?: string };
       expect(error).toMatchObject({
@@ -92,12 +91,11 @@ describe('client against the mock', () => {
 
   it('an AK/SK-signed call resolves; the recording keeps the scheme, never the key, signature or session token', async () => {
     mock.clearRequests();
-    const secretKey = 'FakeSecretKey0123456789abcdefghijklmnopqr';
+    const secretKey = SECRET_KEY;
     const securityToken = 'FakeSessionToken-0123456789';
-    const signed = createResetOffsetClient({
+    const signed = testClient({
       endpoint: mock.url,
-      projectId: PROJECT_ID,
-      auth: akskAuth({ accessKey: 'FAKEAK0123456789ABCD', secretKey, securityToken }),
+      auth: akskAuth({ accessKey: ACCESS_KEY, secretKey, securityToken }),
     });
     await expect(call(signed)).resolves.toBeUndefined();
     const [recorded] = mock.requests();
@@ -113,13 +111,12 @@ describe('client against the mock', () => {
   });
 
   it('without a token the mock answers 401 (security is part of the contract)', async () => {
-    const anonymous = createResetOffsetClient({
+    const anonymous = testClient({
       endpoint: mock.url,
-      projectId: PROJECT_ID,
       // An auth middleware that authenticates with nothing: what a broken token provider would send.
       auth: { onRequest: ({ request }) => request },
     });
-    const error = await call(anonymous).catch((e: unknown) => e);
+    const error = await rejection(call(anonymous));
     expect(error).toMatchObject({ status: 401 });
   });
 });

@@ -3,10 +3,15 @@
 // validator's and the client's. '.', '..' and '' cannot even be sent: a URL parser collapses them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createResetOffsetClient, RequestValidationError, tokenAuth, toOffset } from '../../src/index.js';
+import { RequestValidationError, toOffset } from '../../src/index.js';
 import { validateErrorBody, validatePathParams, type PathParams } from '../../src/validate.js';
-import { GROUP, INSTANCE_ID, PROJECT_ID, operationUrl, postJson } from '../testing/http.js';
-import { useMockServer } from '../testing/use-mock.js';
+import { operationUrl, postJson, rejection, testClient, useMockServer } from '../support/index.js';
+import { schemaExample } from '../support/spec.js';
+
+// The spec's own examples: what the docs show must be what the mock accepts.
+const PROJECT_ID = schemaExample('ProjectId');
+const INSTANCE_ID = schemaExample('InstanceId');
+const GROUP = schemaExample('Group');
 
 type Name = keyof PathParams;
 interface ParamCase {
@@ -63,9 +68,6 @@ const withParam = (c: { name: Name; value: string }): PathParams => ({
 describe('path parameters', () => {
   const mock = useMockServer({ clearEachTest: true });
 
-  const clientFor = (projectId: string) =>
-    createResetOffsetClient({ endpoint: mock.url, projectId, auth: tokenAuth('test-token') });
-
   it.each(PARAM_CASES)('$name $value: valid=$valid ($reason)', async (c) => {
     const params = withParam(c);
     const verdict = validatePathParams(params);
@@ -91,7 +93,7 @@ describe('path parameters', () => {
     );
 
     mock.clearRequests();
-    const sent = clientFor(params.project_id).resetMessageOffset({
+    const sent = testClient({ endpoint: mock.url, projectId: params.project_id }).resetMessageOffset({
       instanceId: params.instance_id,
       group: params.group,
       body: toOffset('orders', 1),
@@ -100,7 +102,7 @@ describe('path parameters', () => {
       await expect(sent).resolves.toBeUndefined();
       expect(mock.requests()[0]?.pathParams).toEqual(params);
     } else {
-      const error = await sent.catch((e: unknown) => e);
+      const error = await rejection(sent);
       expect(error).toBeInstanceOf(RequestValidationError);
       expect((error as RequestValidationError).violations).toEqual([
         expect.objectContaining({ in: 'path', path: `/${c.name}` }),
@@ -113,7 +115,7 @@ describe('path parameters', () => {
     'group %j: invalid, refused by the client, and never the operation if sent raw',
     async (group) => {
       expect(validatePathParams(withParam({ name: 'group', value: group })).valid).toBe(false);
-      const client = clientFor(PROJECT_ID);
+      const client = testClient({ endpoint: mock.url, projectId: PROJECT_ID });
       await expect(
         client.resetMessageOffset({ instanceId: INSTANCE_ID, group, body: toOffset('orders', 1) }),
       ).rejects.toBeInstanceOf(RequestValidationError);

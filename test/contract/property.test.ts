@@ -5,8 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isResetRequest, validateErrorBody, validateResetRequest } from '../../src/validate.js';
-import { operationUrl, postRaw } from '../testing/http.js';
-import { useMockServer } from '../testing/use-mock.js';
+import { operationUrl, postRaw, useMockServer } from '../support/index.js';
 
 const RUNS = Math.max(2000, Number(process.env['PROPERTY_RUNS'] ?? 0) || 0);
 const SEED =

@@ -1,12 +1,11 @@
 // Debian's Chromium driven by playwright-core: never a downloaded browser. Every request the page makes
 // is recorded and, unless it is the page file itself, aborted; console errors and page errors are
 // recorded too, so a test can assert the page is self-contained and clean.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM } from '../support/index.js';
 
 // Flags that work as root on a closed network; the background-networking ones keep Chromium itself
 // from calling home, so anything recorded comes from the page.
@@ -20,15 +19,6 @@ const LAUNCH_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-/**
- * Why the browser suites cannot run here, or undefined when they can. Without Chromium they skip
- * locally (with this reason in their title) and fail when CI is set.
- */
-export function chromiumMissing(): string | undefined {
-  if (existsSync(CHROMIUM)) return undefined;
-  return `${CHROMIUM} not found: apt-get install -y chromium`;
-}
 
 export interface RecordingBrowser {
   context: BrowserContext;

@@ -1,19 +1,21 @@
-// The Markdown guides cannot rot silently: their TypeScript examples compile against src/ under the
-// strict tsconfig (an unused `@ts-expect-error` fails too), their relative links lead somewhere, the
-// README links every guide, and the error guide covers every error code the spec documents.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The Markdown guides cannot rot silently: their TypeScript examples, and the spec's TypeScript code
+// samples, compile against src/ under the strict tsconfig (an unused `@ts-expect-error` fails too; one
+// tsc run for both), their relative links lead somewhere, the README links every guide, and the error
+// guide covers every error code the spec documents.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { packageFile, runNode } from '../support/run.js';
+import { codeBlocks, run, TSC } from '../support/index.js';
 import { ROOT, spec } from '../support/spec.js';
 
 /** The guides this suite owns; docs/testing.md is checked by the mock kit's own tests. */
 const GUIDES = ['docs/getting-started.md', 'docs/kafka-cli-mapping.md', 'docs/errors.md', 'docs/versioning.md'];
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
-function tsBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? '');
-}
+/** The spec's x-codeSamples in TypeScript (test/docs/code-samples.test.ts runs them). */
+const CODE_SAMPLES = readdirSync(join(ROOT, 'openapi/code-samples'))
+  .filter((name) => name.endsWith('.ts'))
+  .map((name) => join(ROOT, 'openapi/code-samples', name));
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
 function anchors(markdown: string): Set<string> {
@@ -37,10 +39,10 @@ describe('docs/ guides', () => {
   })();
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('TypeScript examples compile against src/ under the strict tsconfig', async () => {
+  it('TypeScript examples and the TypeScript code samples compile against src/ under the strict tsconfig', async () => {
     const files: string[] = [];
     for (const guide of GUIDES) {
-      tsBlocks(read(guide)).forEach((code, index) => {
+      codeBlocks(read(guide), 'ts').forEach((code, index) => {
         // .mts: an ES module whatever the folder, so top-level await works as in the reader's project.
         const file = join(work, `${guide.replace(/[/.]/g, '_')}_${index + 1}.mts`);
         writeFileSync(file, code);
@@ -48,6 +50,7 @@ describe('docs/ guides', () => {
       });
     }
     expect(files.length).toBeGreaterThanOrEqual(6);
+    expect(CODE_SAMPLES).toHaveLength(2);
     const tsconfig = join(work, 'tsconfig.json');
     writeFileSync(
       tsconfig,
@@ -60,13 +63,14 @@ describe('docs/ guides', () => {
             'dms-kafka-reset-offset/testing': [join(ROOT, 'src/testing/index.ts')],
           },
         },
-        files,
+        files: [...files, ...CODE_SAMPLES],
         include: [],
       }),
     );
-    const tsc = await runNode(packageFile('typescript', 'bin/tsc'), ['-p', tsconfig]);
+    const tsc = await run('node', [TSC, '-p', tsconfig]);
     // Name the guide, not the temporary file, in a failure.
-    expect(tsc.stdout.replaceAll(work + '/', ''), 'a guide example does not compile').toBe('');
+    expect(tsc.stdout.replaceAll(work + '/', ''), 'a guide example or code sample does not compile').toBe('');
+    expect(tsc.stderr).toBe('');
     expect(tsc.code).toBe(0);
   });
 

@@ -5,10 +5,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runNode } from '../support/run.js';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { describeInChromium, run } from '../support/index.js';
 import { operation, ROOT, spec } from '../support/spec.js';
-import { chromiumMissing, launchRecordingBrowser, type RecordingBrowser } from './browser.js';
+import { launchRecordingBrowser, type RecordingBrowser } from './browser.js';
 
 const PAGE_FILE = join(ROOT, 'docs/index.html');
 const PAGE_URL = pathToFileURL(PAGE_FILE).href;
@@ -18,18 +18,11 @@ const OPERATION_SECTION = '/consumer-groups/resetmessageoffset';
 const codeSamples =
   (operation as typeof operation & { 'x-codeSamples'?: Array<{ lang: string; label: string }> })['x-codeSamples'] ?? [];
 
-const missing = chromiumMissing();
-const skipReason = missing && !process.env['CI'] ? missing : undefined;
-if (skipReason) console.warn(`[docs] browser tests skipped: ${skipReason} (they fail when CI is set)`);
-
-const title = `docs/index.html in Chromium${skipReason ? ` (SKIPPED: ${skipReason})` : ''}`;
-
-describe.skipIf(skipReason !== undefined)(title, () => {
+describeInChromium('docs/index.html in Chromium', () => {
   let browser: RecordingBrowser;
 
   beforeAll(async () => {
-    if (missing) throw new Error(`CI is set and Chromium is missing: ${missing}`);
-    const build = await runNode(join(ROOT, 'scripts/build-docs.mjs'), []);
+    const build = await run('node', [join(ROOT, 'scripts/build-docs.mjs')]);
     expect(build.stderr, 'npm run docs failed').toBe('');
     expect(build.code).toBe(0);
     browser = await launchRecordingBrowser(PAGE_URL);

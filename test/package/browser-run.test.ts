@@ -3,11 +3,13 @@
 // AK/SK (Web Crypto; 127.0.0.1 is a secure context), and the server checks what arrived.
 import { build } from 'esbuild';
 import type { ServerResponse } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signRequest } from '../../src/auth/signing.js';
+import { launchRecordingBrowser, type RecordingBrowser } from '../docs/browser.js';
 import {
   ACCESS_KEY,
   apiLikeAnswer,
+  describeInChromium,
   INSTANCE_ID,
   PROJECT_ID,
   SECRET_KEY,
@@ -15,13 +17,8 @@ import {
   TOKEN,
   type TestServer,
   type WireRequest,
-} from '../client/helpers.js';
-import { chromiumMissing, launchRecordingBrowser, type RecordingBrowser } from '../docs/browser.js';
+} from '../support/index.js';
 import { ROOT } from '../support/spec.js';
-
-const missing = chromiumMissing();
-const skipReason = missing && !process.env['CI'] ? missing : undefined;
-if (skipReason) console.warn(`[package] browser run skipped: ${skipReason} (it fails when CI is set)`);
 
 // Runs in the page; reports through window.result.
 const APP = `
@@ -42,79 +39,75 @@ try {
 window.result = result;
 `;
 
-describe.skipIf(skipReason !== undefined)(
-  `the browser bundle in Chromium${skipReason ? ` (SKIPPED: ${skipReason})` : ''}`,
-  () => {
-    let server: TestServer;
-    let browser: RecordingBrowser;
-    let app = '';
+describeInChromium('the browser bundle in Chromium', () => {
+  let server: TestServer;
+  let browser: RecordingBrowser;
+  let app = '';
 
-    beforeAll(async () => {
-      if (missing) throw new Error(`CI is set and Chromium is missing: ${missing}`);
-      const bundled = await build({
-        stdin: { contents: APP, resolveDir: ROOT, sourcefile: 'app.js', loader: 'js' },
-        bundle: true,
-        platform: 'browser',
-        format: 'esm',
-        target: 'es2022',
-        write: false,
-        logLevel: 'silent',
-      });
-      app = bundled.outputFiles[0]!.text;
-      server = await startServer((req: WireRequest, res: ServerResponse) => {
-        if (req.method === 'GET') {
-          const isApp = req.rawUrl === '/app.js';
-          res.writeHead(200, { 'Content-Type': isApp ? 'text/javascript' : 'text/html' });
-          res.end(isApp ? app : '<!doctype html><title>client</title><script type="module" src="/app.js"></script>');
-        } else {
-          apiLikeAnswer(req, res);
-        }
-      });
-      browser = await launchRecordingBrowser(`${server.url}/`);
-      // The docs' launcher is made for a page that needs no network (offline, one URL allowed). Here the
-      // page talks to the test server: everything on its origin may load, anything else is still refused.
-      await browser.context.setOffline(false);
-      await browser.context.unroute('**/*');
-      await browser.context.route('**/*', (route) =>
-        route.request().url().startsWith(`${server.url}/`) ? route.continue() : route.abort('blockedbyclient'),
-      );
-    }, 120_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
+  beforeAll(async () => {
+    const bundled = await build({
+      stdin: { contents: APP, resolveDir: ROOT, sourcefile: 'app.js', loader: 'js' },
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      target: 'es2022',
+      write: false,
+      logLevel: 'silent',
     });
-
-    it('calls with a token and with AK/SK, gets the typed error, refuses a dot segment', async () => {
-      const page = await browser.open(`${server.url}/`);
-      await page.waitForFunction(() => (window as unknown as { result?: unknown }).result !== undefined, undefined, {
-        timeout: 30_000,
-      });
-      const result = await page.evaluate(() => (window as unknown as { result: unknown }).result);
-      expect(result).toEqual({ done: true, error: [404, 'DMS.00404022', 'req-404'], refused: ['path/group'] });
-      expect(browser.errors.filter((e) => !e.includes('404'))).toEqual([]);
-
-      const posts = server.requests.filter((r) => r.method === 'POST');
-      expect(posts).toHaveLength(3);
-      const [withToken, withAksk] = posts;
-      expect(withToken!.rawUrl).toContain('/groups/team%2Fa%20b%3F%23%25/reset-message-offset');
-      expect(withToken!.headers['x-auth-token']).toBe(TOKEN);
-      expect(JSON.parse(withToken!.body)).toEqual({ topic: 'orders', partition: -1, message_offset: 0 });
-
-      // The browser's Web Crypto signature verifies against the request as the server received it.
-      const names = /SignedHeaders=([^,]+)/.exec(String(withAksk!.headers.authorization))![1]!.split(';');
-      expect(names).toEqual(['content-type', 'host', 'x-project-id', 'x-sdk-date']);
-      const expected = await signRequest(
-        { accessKey: ACCESS_KEY, secretKey: SECRET_KEY },
-        {
-          method: 'POST',
-          url: `http://${withAksk!.headers.host}${withAksk!.rawUrl}`,
-          headers: Object.fromEntries(names.map((n) => [n, String(withAksk!.headers[n])])),
-          body: withAksk!.body,
-        },
-      );
-      expect(withAksk!.headers.authorization).toBe(expected.authorization);
-      expect(withAksk!.rawUrl).toContain('/groups/%E6%B6%88%E8%B4%B9%E7%BB%84/');
+    app = bundled.outputFiles[0]!.text;
+    server = await startServer((req: WireRequest, res: ServerResponse) => {
+      if (req.method === 'GET') {
+        const isApp = req.rawUrl === '/app.js';
+        res.writeHead(200, { 'Content-Type': isApp ? 'text/javascript' : 'text/html' });
+        res.end(isApp ? app : '<!doctype html><title>client</title><script type="module" src="/app.js"></script>');
+      } else {
+        apiLikeAnswer(req, res);
+      }
     });
-  },
-);
+    browser = await launchRecordingBrowser(`${server.url}/`);
+    // The docs' launcher is made for a page that needs no network (offline, one URL allowed). Here the
+    // page talks to the test server: everything on its origin may load, anything else is still refused.
+    await browser.context.setOffline(false);
+    await browser.context.unroute('**/*');
+    await browser.context.route('**/*', (route) =>
+      route.request().url().startsWith(`${server.url}/`) ? route.continue() : route.abort('blockedbyclient'),
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('calls with a token and with AK/SK, gets the typed error, refuses a dot segment', async () => {
+    const page = await browser.open(`${server.url}/`);
+    await page.waitForFunction(() => (window as unknown as { result?: unknown }).result !== undefined, undefined, {
+      timeout: 30_000,
+    });
+    const result = await page.evaluate(() => (window as unknown as { result: unknown }).result);
+    expect(result).toEqual({ done: true, error: [404, 'DMS.00404022', 'req-404'], refused: ['path/group'] });
+    expect(browser.errors.filter((e) => !e.includes('404'))).toEqual([]);
+
+    const posts = server.requests.filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(3);
+    const [withToken, withAksk] = posts;
+    expect(withToken!.rawUrl).toContain('/groups/team%2Fa%20b%3F%23%25/reset-message-offset');
+    expect(withToken!.headers['x-auth-token']).toBe(TOKEN);
+    expect(JSON.parse(withToken!.body)).toEqual({ topic: 'orders', partition: -1, message_offset: 0 });
+
+    // The browser's Web Crypto signature verifies against the request as the server received it.
+    const names = /SignedHeaders=([^,]+)/.exec(String(withAksk!.headers.authorization))![1]!.split(';');
+    expect(names).toEqual(['content-type', 'host', 'x-project-id', 'x-sdk-date']);
+    const expected = await signRequest(
+      { accessKey: ACCESS_KEY, secretKey: SECRET_KEY },
+      {
+        method: 'POST',
+        url: `http://${withAksk!.headers.host}${withAksk!.rawUrl}`,
+        headers: Object.fromEntries(names.map((n) => [n, String(withAksk!.headers[n])])),
+        body: withAksk!.body,
+      },
+    );
+    expect(withAksk!.headers.authorization).toBe(expected.authorization);
+    expect(withAksk!.rawUrl).toContain('/groups/%E6%B6%88%E8%B4%B9%E7%BB%84/');
+  });
+});

@@ -5,12 +5,19 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/auth/signing.js';
-import { apiLikeAnswer, startServer, type TestServer } from '../client/helpers.js';
 import { createConsumerProject, type ConsumerProject } from '../support/consumer-project.js';
-import { packageFile } from '../support/run.js';
+import {
+  apiLikeAnswer,
+  codeBlocks,
+  headingSection,
+  introduction,
+  startServer,
+  TSC,
+  type RunResult,
+  type TestServer,
+} from '../support/index.js';
 import { ROOT } from '../support/spec.js';
 
-const TSC = packageFile('typescript', 'bin/tsc');
 const here = (name: string) => readFileSync(new URL(`./consumer/${name}`, import.meta.url), 'utf8');
 
 const COMMON = { target: 'ES2022', lib: ['ES2022', 'DOM'], types: [] as string[], skipLibCheck: false, rootDir: 'src' };
@@ -36,15 +43,22 @@ const TSCONFIGS = {
 /** The TypeScript blocks of the README's top example and its "Using the client" section. */
 function readmeBlocks(): string[] {
   const readme = readFileSync(`${ROOT}README.md`, 'utf8');
-  const start = readme.indexOf('## Using the client');
-  const end = readme.indexOf('\n## ', start + 1);
-  expect(start).toBeGreaterThan(0);
-  const text = readme.slice(0, readme.indexOf('## Two commands')) + readme.slice(start, end);
-  return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  return [
+    ...codeBlocks(introduction(readme), 'ts'),
+    ...codeBlocks(headingSection(readme, '## Using the client'), 'ts'),
+  ];
 }
 
 let project: ConsumerProject;
 let server: TestServer;
+
+// One tsc run per tsconfig: the strict one also emits out/, which the call test runs.
+const compiled = new Map<string, Promise<RunResult>>();
+function compile(config: string): Promise<RunResult> {
+  if (!compiled.has(config)) compiled.set(config, project.run('node', [TSC, '-p', config]));
+  return compiled.get(config)!;
+}
+
 beforeAll(async () => {
   project = await createConsumerProject();
   project.write('src/consumer.ts', here('consumer.ts.txt'));
@@ -69,7 +83,7 @@ describe('a consumer project with the packed tarball installed', () => {
   it.each(Object.keys(TSCONFIGS))(
     'type-checks the consumer file and the README examples under %s (with @types/node absent)',
     async (config) => {
-      const result = await project.run('node', [TSC, '-p', config]);
+      const result = await compile(config);
       expect(result.stdout + result.stderr).toBe('');
       expect(result.code).toBe(0);
     },
@@ -95,8 +109,8 @@ describe('a consumer project with the packed tarball installed', () => {
   });
 
   it('calls the API with a token and with AK/SK, gets the error_code, and is stopped before sending', async () => {
-    const compiled = await project.run('node', [TSC, '-p', 'tsconfig.strict.json']);
-    expect(compiled.code, compiled.stdout).toBe(0);
+    const strict = await compile('tsconfig.strict.json');
+    expect(strict.code, strict.stdout).toBe(0);
     const before = server.requests.length;
     const result = await project.run('node', ['out/consumer.js', server.url]);
     expect(result.stderr).toBe('');

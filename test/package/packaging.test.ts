@@ -4,15 +4,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packedTarball, runIn } from '../support/consumer-project.js';
-import { packageFile } from '../support/run.js';
-import { ROOT } from '../support/spec.js';
+import { packedTarball } from '../support/consumer-project.js';
+import { packageFile, run } from '../support/index.js';
 
 let tarball: string;
 let files: string[];
 beforeAll(async () => {
-  tarball = await packedTarball();
-  const listing = await runIn(ROOT, 'tar', ['-tzf', tarball]);
+  tarball = packedTarball();
+  const listing = await run('tar', ['-tzf', tarball]);
   expect(listing.code).toBe(0);
   files = listing.stdout
     .trim()
@@ -21,7 +20,7 @@ beforeAll(async () => {
 }, 180_000);
 
 function packedPackageJson() {
-  return runIn(ROOT, 'tar', ['-xzOf', tarball, 'package/package.json']).then(
+  return run('tar', ['-xzOf', tarball, 'package/package.json']).then(
     (r) => JSON.parse(r.stdout) as Record<string, unknown>,
   );
 }
@@ -122,7 +121,7 @@ describe('linters', () => {
     // esm-only: the package offers no CommonJS build, so resolution from CJS (node10, node16-cjs) is not
     // a target. ./openapi.yaml is a data file, not a module: TypeScript cannot resolve a .yaml import,
     // so it is left out here; the consumer test reads it through import.meta.resolve.
-    const result = await runIn(ROOT, 'node', [
+    const result = await run('node', [
       packageFile('@arethetypeswrong/cli', 'dist/index.js'),
       tarball,
       '--profile',

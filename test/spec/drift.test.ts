@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runNode } from '../support/run.js';
+import { run } from '../support/index.js';
 import { ROOT } from '../support/spec.js';
 
 const fresh = mkdtempSync(join(tmpdir(), 'dms-generate-'));
@@ -11,7 +11,7 @@ afterAll(() => rmSync(fresh, { recursive: true, force: true }));
 
 describe('generated/ is in sync with openapi/', () => {
   it('regenerating writes the committed files byte for byte', async () => {
-    const result = await runNode(join(ROOT, 'scripts/generate.mjs'), ['--out', fresh]);
+    const result = await run('node', [join(ROOT, 'scripts/generate.mjs'), '--out', fresh]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const files = (dir: string) =>

@@ -61,3 +61,10 @@ export const responseExamples: Array<{ status: string; examples: NamedExample[] 
     : response;
   return { status, examples: resolveExamples(resolved?.content?.['application/json']) };
 });
+
+/** The first of a string schema's `examples` (e.g. schemaExample('ProjectId')), as the docs show it. */
+export function schemaExample(schema: string): string {
+  const value = (spec.components.schemas[schema] as { examples?: unknown[] } | undefined)?.examples?.[0];
+  if (typeof value !== 'string') throw new Error(`schema ${schema} has no string example`);
+  return value;
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliOptions, USAGE } from '../../src/testing/cli-options.js';
 import { runMockCli } from '../../src/testing/run-cli.js';
 import { ROOT } from '../support/spec.js';
-import { postJson } from './http.js';
+import { postJson } from '../support/index.js';
 
 function capture() {
   const out: string[] = [];

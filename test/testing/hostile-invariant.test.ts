@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { startMockServer } from '../../src/testing/index.js';
 import { BODY_CASES } from '../fixtures/request-bodies.js';
-import { INSTANCE_ID, PROJECT_ID, operationUrl } from './http.js';
+import { INSTANCE_ID, PROJECT_ID, operationUrl } from '../support/index.js';
 import { rawRequest } from './raw-socket.js';
 
 const PATH = `/v2/${PROJECT_ID}/instances/${INSTANCE_ID}/management/groups/orders-consumer/reset-message-offset`;

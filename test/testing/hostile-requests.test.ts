@@ -9,7 +9,7 @@ import {
   type MockServer,
   type RecordedRequest,
 } from '../../src/testing/index.js';
-import { INSTANCE_ID, PROJECT_ID } from './http.js';
+import { INSTANCE_ID, PROJECT_ID } from '../support/index.js';
 import { rawRequest, type RawResponse } from './raw-socket.js';
 
 const PATH = `/v2/${PROJECT_ID}/instances/${INSTANCE_ID}/management/groups/orders-consumer/reset-message-offset`;

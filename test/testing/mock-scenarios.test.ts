@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { recordedRequests, startMockServer } from '../../src/testing/index.js';
 import { validateErrorBody } from '../../src/validate.js';
-import { operationUrl, postJson, postRaw } from './http.js';
-import { useMockServer } from './use-mock.js';
+import { operationUrl, postJson, postRaw } from '../support/index.js';
+import { useMockServer } from '../support/index.js';
 
 const VALID = { topic: 'orders', partition: 0, message_offset: 10 };
 

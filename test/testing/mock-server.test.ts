@@ -2,8 +2,8 @@ import { Agent, request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { startMockServer, type RecordedRequest } from '../../src/testing/index.js';
 import { validateErrorBody } from '../../src/validate.js';
-import { GROUP, INSTANCE_ID, PROJECT_ID, operationUrl, postJson, postRaw } from './http.js';
-import { useMockServer } from './use-mock.js';
+import { GROUP, INSTANCE_ID, PROJECT_ID, operationUrl, postJson, postRaw, useMockServer } from '../support/index.js';
+import { schemaExample } from '../support/spec.js';
 
 const VALID = { topic: 'orders', partition: 0, message_offset: 10 };
 
@@ -44,11 +44,11 @@ describe('startMockServer', () => {
   });
 
   it('keeps only the scheme of an Authorization header', async () => {
-    const authorization = 'SDK-HMAC-SHA256 Access=AK, SignedHeaders=content-type;host, Signature=abcdef0123';
+    const authorization = 'SDK-HMAC-SHA256 Access=AK, SignedHeaders=content-type;host, Signature=5ec2e7f00d';
     const answer = await postJson(operationUrl(mock.url), VALID, { authorization, 'x-auth-token': '' });
     expect(answer.status).toBe(204);
     expect(mock.requests()[0]?.headers['authorization']).toBe('SDK-HMAC-SHA256 [REDACTED]');
-    expect(JSON.stringify(mock.requests())).not.toContain('abcdef0123');
+    expect(JSON.stringify(mock.requests())).not.toContain('5ec2e7f00d');
   });
 
   it("answers an invalid body with the spec's 400 and records the violations", async () => {
@@ -266,4 +266,5 @@ describe('several mocks, options and close()', () => {
 
 it("the group used by these tests is the spec's example", () => {
   expect(GROUP).toBe('orders-consumer');
+  expect(GROUP).toBe(schemaExample('Group'));
 });

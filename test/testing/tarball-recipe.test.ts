@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRISM_PACKAGES } from '../../src/testing/prism-server.js';
 import { createConsumerProject, type ConsumerProject } from '../support/consumer-project.js';
 import { packageFile } from '../support/run.js';
-import { INSTANCE_ID, PROJECT_ID } from './http.js';
+import { INSTANCE_ID, PROJECT_ID } from '../support/index.js';
 import { docSection } from './testing-doc.js';
 
 /** The recipe's files: each ```ts block of the section, named by its first line. */

@@ -1,18 +1,23 @@
 // The kit as a consumer gets it: the packed tarball installed into a fresh project outside the
 // repository. Without Prism, startMockServer says what to install (and the client does not need it);
-// with Prism, the mock starts, the client's call resolves, the validator's verdicts are the mock's,
-// close() lets the process exit by itself, and the bin runs from node_modules/.bin.
+// with Prism, the mock starts, the client's call resolves, the packed validator and mock judge a valid
+// and an invalid body alike, close() lets the process exit by itself, and the bin runs from
+// node_modules/.bin. (The whole body corpus is judged against the source in test/contract.)
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRISM_PACKAGES } from '../../src/testing/prism-server.js';
-import { BODY_CASES } from '../fixtures/request-bodies.js';
 import { createConsumerProject, type ConsumerProject } from '../support/consumer-project.js';
-import { packageFile } from '../support/run.js';
+import { INSTANCE_ID, PROJECT_ID, TSC } from '../support/index.js';
 import { ROOT } from '../support/spec.js';
-import { INSTANCE_ID, PROJECT_ID } from './http.js';
 import { consumerExample } from './testing-doc.js';
+
+/** One body the contract accepts and one it refuses (both offset and timestamp). */
+const CASES = [
+  { name: 'valid', body: { topic: 'orders', message_offset: 1 }, valid: true },
+  { name: 'both fields', body: { topic: 'orders', message_offset: 1, timestamp: 2 }, valid: false },
+];
 
 const PRISM = Object.keys(PRISM_PACKAGES);
 
@@ -112,7 +117,7 @@ describe('from a fresh project that installs the packed tarball', () => {
     beforeAll(async () => {
       // vitest too, for the docs' example (a consumer's own test runner).
       project = await createConsumerProject({ linkFromRepo: [...PRISM, 'vitest'] });
-      project.write('cases.json', JSON.stringify(BODY_CASES.map(({ name, body }) => ({ name, body }))));
+      project.write('cases.json', JSON.stringify(CASES.map(({ name, body }) => ({ name, body }))));
       project.write('consumer.mjs', CONSUMER_SCRIPT);
     }, 240_000);
     afterAll(() => project?.cleanup());
@@ -138,10 +143,10 @@ describe('from a fresh project that installs the packed tarball', () => {
         headers: { 'x-auth-token': '[REDACTED]' },
       });
       expect(JSON.stringify(result.first)).not.toContain('consumer-secret-token');
-      expect(result.count).toBe(BODY_CASES.length + 1);
+      expect(result.count).toBe(CASES.length + 1);
       const disagreements = result.verdicts.filter((v) => v.mock !== (v.validator ? 204 : 400));
       expect(disagreements).toEqual([]);
-      expect(result.verdicts.map((v) => v.validator)).toEqual(BODY_CASES.map((c) => c.valid));
+      expect(result.verdicts.map((v) => v.validator)).toEqual(CASES.map((c) => c.valid));
     });
 
     it('the bin runs from node_modules/.bin, prints each request, and stops on SIGINT', async () => {
@@ -206,7 +211,7 @@ describe('from a fresh project that installs the packed tarball', () => {
           files: [path],
         }),
       );
-      const tsc = await project.run('node', [packageFile('typescript', 'bin/tsc'), '-p', 'tsconfig.example.json'], {
+      const tsc = await project.run('node', [TSC, '-p', 'tsconfig.example.json'], {
         timeoutMs: 60_000,
       });
       expect(tsc.stdout + tsc.stderr).toBe('');
@@ -245,7 +250,7 @@ export {};
           files: ['check.ts'],
         }),
       );
-      const run = await project.run('node', [packageFile('typescript', 'bin/tsc'), '-p', 'tsconfig.check.json'], {
+      const run = await project.run('node', [TSC, '-p', 'tsconfig.check.json'], {
         timeoutMs: 60_000,
       });
       expect(run.stdout + run.stderr).toBe('');

@@ -1,16 +1,6 @@
 // Raw HTTP to the mock, for the tests that must see Prism's own verdict (the client would refuse an
-// invalid body before sending it). Identifiers are the spec's own examples.
-import { spec } from '../support/spec.js';
-
-const example = (schema: string): string => {
-  const value = (spec.components.schemas[schema] as { examples?: unknown[] }).examples?.[0];
-  if (typeof value !== 'string') throw new Error(`schema ${schema} has no string example`);
-  return value;
-};
-
-export const PROJECT_ID = example('ProjectId');
-export const INSTANCE_ID = example('InstanceId');
-export const GROUP = example('Group');
+// invalid body before sending it).
+import { GROUP, INSTANCE_ID, PROJECT_ID } from './ids.js';
 
 export interface PathParts {
   project_id?: string;
