@@ -76,7 +76,9 @@ const PATH_BUTTON =
 const PAGE_STYLE =
   `<style>/* show the whole path */ ${PATH_BUTTON} { align-items: flex-start; height: auto; } ` +
   `${PATH_BUTTON} > [data-component-name="Tag/Tag"] { align-self: flex-start; } ` +
-  `${PATH_BUTTON} > span { white-space: normal; overflow-wrap: anywhere; text-align: left; }</style>`;
+  `${PATH_BUTTON} > span { white-space: normal; overflow-wrap: anywhere; text-align: left; } ` +
+  // The error-code table's codes (`DMS.00400062`, second column) are cut mid-code otherwise.
+  `/* codes whole */ table td:nth-child(2) code { white-space: nowrap; }</style>`;
 
 const redocConfig = {
   openapi: {

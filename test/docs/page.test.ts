@@ -10,6 +10,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runNode } from '../support/run.js';
 import { operation, OPERATION_PATH, ROOT, spec } from '../support/spec.js';
 import { chromiumMissing, launchRecordingBrowser, type RecordingBrowser } from './browser.js';
+// @ts-expect-error: a plain .mjs script without type declarations
+import { loadErrorCodes } from '../../scripts/error-codes.mjs';
 
 const PAGE_FILE = join(ROOT, 'docs/index.html');
 const PAGE_URL = pathToFileURL(PAGE_FILE).href;
@@ -18,6 +20,15 @@ const SCREENSHOT = join(SHOTS, 'index.png');
 const OPERATION_TITLE = "Reset a consumer group's offset";
 const OPERATION_SECTION = '/consumer-groups/resetmessageoffset';
 const INFO_TITLE = (spec.info as { title?: string }).title ?? '';
+const ERROR_CODES = (
+  loadErrorCodes as () => Array<{
+    statuses: number[];
+    codes: string[];
+    codesNote?: string;
+    meaning: string;
+    action: string;
+  }>
+)();
 const ERROR_FIELDS = Object.keys((spec.components.schemas['Error'] as { properties: object }).properties);
 const codeSamples =
   (operation as typeof operation & { 'x-codeSamples'?: Array<{ lang: string; label: string }> })['x-codeSamples'] ?? [];
@@ -264,6 +275,30 @@ describe.skipIf(skipReason !== undefined)(title, () => {
       const code = panel.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
       await expect.poll(() => code.innerText(), { message: sample.label }).toContain(marks[sample.label]);
     }
+    await page.close();
+  });
+
+  it('shows the error-code table: status, error_code, meaning and what to do, row by row', async () => {
+    const { page } = await openOperation();
+    const sidebar = page.locator('[data-component-name="Menu/Menu"]').first();
+    await sidebar.getByText('Error codes', { exact: true }).click();
+    const table = page.locator('table', { has: page.getByRole('columnheader', { name: 'what to do' }) }).first();
+    await expect.poll(() => table.isVisible()).toBe(true);
+    expect(await table.locator('th').allInnerTexts()).toEqual(['status', 'error_code', 'meaning', 'what to do']);
+    const shown = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((td) => td.innerText.trim())));
+    // The page shows Markdown as text: code spans and bold lose their marks.
+    const plain = (markdown: string) => markdown.replace(/\*\*|`/g, '');
+    expect(shown).toEqual(
+      ERROR_CODES.map((row) => [
+        row.statuses.join(', '),
+        plain([row.codes.map((code) => `\`${code}\``).join(', '), row.codesNote].filter(Boolean).join(' ')),
+        plain(row.meaning),
+        plain(row.action),
+      ]),
+    );
+    await table.screenshot({ path: join(SHOTS, 'error-codes.png') });
     await page.close();
   });
 
