@@ -388,8 +388,8 @@ return errors === 0;
 }
 
 export { validate15 as validateGroupSchema };
-const schema18 = {"type":"string","minLength":1,"pattern":"^(?!(?:\\.|\\.\\.)$)[^\\u0000-\\u001F\\u007F]+$"};
-const pattern2 = new RegExp("^(?!(?:\\.|\\.\\.)$)[^\\u0000-\\u001F\\u007F]+$", "u");
+const schema18 = {"type":"string","minLength":1,"pattern":"^(?!(?:\\.|\\.\\.)$)[^\\x00-\\x1F\\x7F]+$"};
+const pattern2 = new RegExp("^(?!(?:\\.|\\.\\.)$)[^\\x00-\\x1F\\x7F]+$", "u");
 
 function validate15(data, {instancePath=""}={}){
 let vErrors = null;
@@ -406,7 +406,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!pattern2.test(data)){
-const err1 = {instancePath,keyword:"pattern",params:{pattern: "^(?!(?:\\.|\\.\\.)$)[^\\u0000-\\u001F\\u007F]+$"}};
+const err1 = {instancePath,keyword:"pattern",params:{pattern: "^(?!(?:\\.|\\.\\.)$)[^\\x00-\\x1F\\x7F]+$"}};
 if(vErrors === null){
 vErrors = [err1];
 }
