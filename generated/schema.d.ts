@@ -63,8 +63,9 @@ export interface components {
         ResetMessageOffsetRequest: components["schemas"]["ResetByOffset"] | components["schemas"]["ResetByTimestamp"];
         /**
          * By offset
-         * @description Reset to an offset. `timestamp` must not be sent with `message_offset` (the schema forbids it;
-         *     renderers that show forbidden properties list it as `any`).
+         * @description Reset to an offset. `timestamp` must not be sent with `message_offset`, nor any field not listed
+         *     here. (The schema says so with `timestamp: false`, which some renderers list as a property of type
+         *     `any`.)
          */
         ResetByOffset: {
             topic: components["schemas"]["Topic"];
@@ -82,7 +83,8 @@ export interface components {
         /**
          * By timestamp
          * @description Reset to the first message at or after a point in time. `message_offset` must not be sent with
-         *     `timestamp` (the schema forbids it; renderers that show forbidden properties list it as `any`).
+         *     `timestamp`, nor any field not listed here. (The schema says so with `message_offset: false`, which
+         *     some renderers list as a property of type `any`.)
          */
         ResetByTimestamp: {
             topic: components["schemas"]["Topic"];
@@ -111,7 +113,8 @@ export interface components {
         Partition: number;
         /**
          * @description The error body of the service and of the API gateway in front of it. Read the HTTP status from the
-         *     response and the code from `error_code`: their digits do not always match.
+         *     response and the code from `error_code`: their digits do not always match. Other fields may appear;
+         *     ignore the ones you do not know.
          */
         Error: {
             /**

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run docs`: renders the bundled spec (generated/openapi.json) with Redocly into docs/index.html,
-// one self-contained page that makes no network request when opened from disk.
+// one self-contained page that makes no network request when opened from disk. It renders a copy of the
+// spec with the same meaning in a form Redoc reads right (scripts/docs-rendering.mjs).
 //
 // docs/index.html is a build output (gitignored): about 2.5 MB of minified Redoc, derived entirely from
 // generated/openapi.json, which the drift test already guards. test/docs/page.test.ts rebuilds it.
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderingSpec } from './docs-rendering.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outArg = process.argv.indexOf('--out');
@@ -37,7 +39,8 @@ const CDN_LOGOS = new Map([
 
 // Redoc 3 shows an operation's x-codeSamples only for languages listed in its codeSamples option, keyed
 // by label; the list is taken from the spec so that a sample added there shows up without a change here.
-// "Payload" (the request body with its named examples) stays last.
+// "Payload" (the request body with its named examples) comes first: the first language is the one the
+// right panel shows on arrival, and the body is what a reader of a contract looks for first.
 const spec = JSON.parse(readFileSync(join(root, 'generated/openapi.json'), 'utf8'));
 const labels = new Map();
 for (const item of Object.values(spec.paths ?? {})) {
@@ -45,11 +48,43 @@ for (const item of Object.values(spec.paths ?? {})) {
     for (const { lang, label } of operation['x-codeSamples'] ?? []) labels.set(label ?? lang, lang);
   }
 }
+// Redoc 3 opens on the info section and folds each tag's operations behind "+ Show"; it has no option
+// for another landing route. Its routes live in the URL hash (`#/<tag>/<operationid>`), and a page opened
+// with such a hash starts on that operation, its tag unfolded in the sidebar. So a page opened without a
+// hash is given the first operation's route before Redoc starts; the intro stays one click away (the
+// sidebar's first entry). The route follows Redoc's slugs (lowercased, non-alphanumerics as `-`);
+// test/docs/page.test.ts checks in Chromium that the landing view really is the operation.
+const slug = (text) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+const firstOperation = Object.values(spec.paths ?? {})
+  .flatMap((item) => Object.values(item))
+  .find((operation) => operation.operationId && operation.tags?.length);
+if (!firstOperation) throw new Error('build-docs: no tagged operation with an operationId to land on');
+const landingRoute = `#/${slug(firstOperation.tags[0])}/${firstOperation.operationId.toLowerCase()}`;
+const LANDING_SCRIPT =
+  `<script>/* land on the operation */ if (!location.hash) ` +
+  `history.replaceState(null, '', ${JSON.stringify(landingRoute)});</script>`;
+
+// The right panel's header shows `POST <path>` on one line cut with an ellipsis, which hides the end of
+// a long path (`.../reset-message-offset`): let it wrap instead. Selected by Redoc's component names,
+// which are stable, not by its generated class names.
+const PATH_BUTTON =
+  '.panel-request-samples > [data-component-name="Panel/PanelHeader"] [data-component-name="Button/Button"]';
+const PAGE_STYLE =
+  `<style>/* show the whole path */ ${PATH_BUTTON} { align-items: flex-start; height: auto; } ` +
+  `${PATH_BUTTON} > [data-component-name="Tag/Tag"] { align-self: flex-start; } ` +
+  `${PATH_BUTTON} > span { white-space: normal; overflow-wrap: anywhere; text-align: left; } ` +
+  // The error-code table's codes (`DMS.00400062`, second column) are cut mid-code otherwise.
+  `/* codes whole */ table td:nth-child(2) code { white-space: nowrap; }</style>`;
+
 const redocConfig = {
   openapi: {
     disableTelemetry: true, // Redoc 3 reports usage to otel.cloud.redocly.com unless told not to
     codeSamples: {
-      languages: [...[...labels].map(([label, lang]) => ({ lang, label })), { lang: 'payload', label: 'Payload' }],
+      languages: [{ lang: 'payload', label: 'Payload' }, ...[...labels].map(([label, lang]) => ({ lang, label }))],
     },
   },
 };
@@ -59,14 +94,17 @@ const work = mkdtempSync(join(tmpdir(), 'dms-docs-'));
 try {
   const configFile = join(work, 'redocly.yaml');
   const rendered = join(work, 'index.html');
+  const specFile = join(work, 'openapi.json');
   writeFileSync(configFile, JSON.stringify(redocConfig)); // JSON is YAML
+  // The page renders a copy in a form Redoc reads right (same meaning: see docs-rendering.mjs).
+  writeFileSync(specFile, JSON.stringify(renderingSpec(spec).spec));
   try {
     execFileSync(
       process.execPath,
       [
         redocly,
         'build-docs',
-        'generated/openapi.json',
+        specFile,
         '--inlineBundle',
         '--config',
         configFile,
@@ -92,6 +130,10 @@ try {
     if (count !== 1) throw new Error(`build-docs: expected the Redoc logo URL ${url} once, found it ${count} times`);
     html = html.replace(url, replacement);
   }
+  // Into the page's own <head>, ahead of Redoc's module script (the bundle's code mentions <head> too).
+  const head = /^<!DOCTYPE html>\s*<html[^>]*>\s*<head>/i.exec(html);
+  if (!head) throw new Error('build-docs: the page does not start with <!DOCTYPE html><html><head>');
+  html = `${head[0]}\n  ${LANDING_SCRIPT}\n  ${PAGE_STYLE}${html.slice(head[0].length)}`;
   // A quick static look for anything else the page would fetch by itself (a src attribute, a <link>, a
   // CSS url() at http(s)); test/docs/page.test.ts checks the real thing in Chromium.
   const external =

@@ -1,20 +1,35 @@
 // The rendered docs, read like a reader would: `npm run docs` builds docs/index.html, Chromium opens it
-// from disk with every other request blocked and recorded, and the test clicks through the operation,
-// the two body alternatives, the responses, the security schemes and the code samples.
+// from disk with every other request blocked and recorded, and the test looks at the landing view before
+// any click, then clicks through the two body alternatives, the responses, the security schemes, the code
+// samples and the error-code table.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { describeInChromium, run } from '../support/index.js';
-import { operation, ROOT, spec } from '../support/spec.js';
+import { operation, OPERATION_PATH, ROOT, spec } from '../support/spec.js';
 import { launchRecordingBrowser, type RecordingBrowser } from './browser.js';
+// @ts-expect-error: a plain .mjs script without type declarations
+import { loadErrorCodes } from '../../scripts/error-codes.mjs';
 
 const PAGE_FILE = join(ROOT, 'docs/index.html');
 const PAGE_URL = pathToFileURL(PAGE_FILE).href;
-const SCREENSHOT = join(ROOT, 'test-results/docs/index.png');
+const SHOTS = join(ROOT, 'test-results/docs');
+const SCREENSHOT = join(SHOTS, 'index.png');
 const OPERATION_TITLE = "Reset a consumer group's offset";
 const OPERATION_SECTION = '/consumer-groups/resetmessageoffset';
+const INFO_TITLE = (spec.info as { title?: string }).title ?? '';
+const ERROR_CODES = (
+  loadErrorCodes as () => Array<{
+    statuses: number[];
+    codes: string[];
+    codesNote?: string;
+    meaning: string;
+    action: string;
+  }>
+)();
+const ERROR_FIELDS = Object.keys((spec.components.schemas['Error'] as { properties: object }).properties);
 const codeSamples =
   (operation as typeof operation & { 'x-codeSamples'?: Array<{ lang: string; label: string }> })['x-codeSamples'] ?? [];
 
@@ -26,6 +41,7 @@ describeInChromium('docs/index.html in Chromium', () => {
     expect(build.stderr, 'npm run docs failed').toBe('');
     expect(build.code).toBe(0);
     browser = await launchRecordingBrowser(PAGE_URL);
+    mkdirSync(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -42,12 +58,9 @@ describeInChromium('docs/index.html in Chromium', () => {
     expect(errors, 'console or page errors').toEqual([]);
   });
 
-  /** Opens the page and goes to the operation through the sidebar, as a reader would. */
+  /** Opens the page as a reader does (no route in the URL) and waits for the operation it lands on. */
   async function openOperation(): Promise<{ page: Page; section: Locator }> {
     const page = await browser.open(PAGE_URL);
-    const sidebar = page.locator('[data-component-name="Menu/Menu"]').first();
-    await sidebar.getByText('Consumer groups', { exact: true }).click();
-    await sidebar.getByText(OPERATION_TITLE, { exact: true }).click();
     const heading = page.getByRole('heading', { name: OPERATION_TITLE }).first();
     await expect.poll(() => heading.isVisible()).toBe(true);
     return { page, section: page.locator(`[data-section-id="${OPERATION_SECTION}"]`) };
@@ -67,6 +80,71 @@ describeInChromium('docs/index.html in Chromium', () => {
     await page.close();
   });
 
+  it('lands on the operation: POST, the whole path and a request body in view, without a click', async () => {
+    const page = await browser.open(PAGE_URL);
+    const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+    /** True when the element is rendered, visible and entirely inside the first screen. */
+    const onFirstScreen = (locator: Locator) =>
+      locator.evaluate((element, { width, height }) => {
+        const box = element.getBoundingClientRect();
+        const style = getComputedStyle(element);
+        return (
+          box.width > 0 &&
+          box.height > 0 &&
+          style.visibility !== 'hidden' &&
+          box.top >= 0 &&
+          box.left >= 0 &&
+          box.bottom <= height &&
+          box.right <= width
+        );
+      }, viewport);
+
+    const heading = page.getByRole('heading', { name: OPERATION_TITLE }).first();
+    await expect.poll(() => heading.isVisible()).toBe(true);
+    await expect.poll(() => onFirstScreen(heading), { message: 'the operation heading' }).toBe(true);
+
+    // The right panel's header: the method and the whole path, not cut by an ellipsis.
+    const header = page
+      .locator(
+        '.panel-request-samples > [data-component-name="Panel/PanelHeader"] [data-component-name="Button/Button"]',
+      )
+      .first();
+    await expect.poll(() => onFirstScreen(header.getByText('POST', { exact: true })), { message: 'POST' }).toBe(true);
+    const path = header.locator(':scope > span').first();
+    expect(await path.innerText()).toBe(OPERATION_PATH);
+    expect(await onFirstScreen(path), 'the path').toBe(true);
+    expect(
+      await path.evaluate((element) => element.scrollWidth <= element.clientWidth + 1),
+      'the path is shown whole, not cut with an ellipsis',
+    ).toBe(true);
+
+    // The request body: the first documented example, as JSON, under the example picker.
+    const [first] = Object.values(operation.requestBody.content['application/json']?.examples ?? {});
+    const example = first?.$ref ? spec.components.examples[first.$ref.split('/').pop() ?? ''] : first;
+    const firstExample = example?.value as Record<string, unknown>;
+    expect(Object.keys(firstExample)).toContain('message_offset');
+    const body = page
+      .locator('.panel-request-samples [data-component-name="CodeBlock/CodeBlock"]')
+      .filter({ hasText: '"message_offset"' })
+      .first();
+    await expect.poll(() => onFirstScreen(body), { message: 'the request body sample' }).toBe(true);
+    const text = await body.innerText();
+    for (const [key, value] of Object.entries(firstExample))
+      expect(text).toContain(`"${key}": ${JSON.stringify(value)}`);
+
+    // The sidebar has the operation open and marked, and the intro is its first entry.
+    const sidebar = page.locator('[data-component-name="Menu/Menu"]').first();
+    await expect.poll(() => onFirstScreen(sidebar.getByText(OPERATION_TITLE, { exact: true }))).toBe(true);
+    expect(page.url()).toBe(`${PAGE_URL}#${OPERATION_SECTION}`);
+    await page.screenshot({ path: join(SHOTS, 'landing.png') });
+
+    // One click on the sidebar's first entry takes the reader to the intro.
+    await sidebar.getByText(INFO_TITLE, { exact: true }).click();
+    const intro = page.getByRole('heading', { name: INFO_TITLE }).first();
+    await expect.poll(() => onFirstScreen(intro)).toBe(true);
+    await page.close();
+  });
+
   it('shows the operation with its description: stop consumers first, clamping, permission', async () => {
     const { page, section } = await openOperation();
     const text = await section.innerText();
@@ -79,29 +157,33 @@ describeInChromium('docs/index.html in Chromium', () => {
     await page.close();
   });
 
-  it('switches between "By offset" (message_offset) and "By timestamp" (timestamp)', async () => {
-    const { page } = await openOperation();
-    const byOffset = page.getByRole('tab', { name: 'By offset', exact: true });
-    const byTimestamp = page.getByRole('tab', { name: 'By timestamp', exact: true });
-    const requiredFields = () =>
-      page
+  it('shows "By offset" and "By timestamp" as exactly-one alternatives, the other field marked "must not be sent"', async () => {
+    const { page, section } = await openOperation();
+    const body = section.locator('[id$="/request/body"]');
+    const byOffset = body.getByRole('tab', { name: 'By offset', exact: true });
+    const byTimestamp = body.getByRole('tab', { name: 'By timestamp', exact: true });
+    await expect.poll(() => body.innerText()).toMatch(/One of:\s+By offset\s+By timestamp/);
+    const alternatives = [
+      { tab: byOffset, field: 'message_offset', other: 'timestamp', shot: 'body-by-offset.png' },
+      { tab: byTimestamp, field: 'timestamp', other: 'message_offset', shot: 'body-by-timestamp.png' },
+    ];
+    for (const { tab, field, other, shot } of alternatives) {
+      await tab.click();
+      await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+      // Each property row reads "<name>\n<type>...": the allowed fields only, none of them untyped.
+      const rows = async () =>
+        (await body.locator('.schema-property-item').allInnerTexts()).map((row) => row.split('\n').filter(Boolean));
+      await expect.poll(async () => (await rows()).map(([name]) => name)).toEqual(['topic', 'partition', field]);
+      for (const [name, type] of await rows()) expect(type, `the type shown for ${name}`).not.toMatch(/^any\b/);
+      const required = await body
         .locator('.schema-property-item', { has: page.getByText('required', { exact: true }) })
         .locator('.schema-name')
         .allInnerTexts();
-
-    await byTimestamp.click();
-    await expect.poll(() => byTimestamp.getAttribute('aria-selected')).toBe('true');
-    await expect.poll(requiredFields).toEqual(expect.arrayContaining(['topic', 'timestamp']));
-    expect(await requiredFields()).not.toContain('message_offset');
-    await expect.poll(() => page.getByText('message_offset must not be sent with timestamp').isVisible()).toBe(true);
-
-    await byOffset.click();
-    await expect.poll(() => byOffset.getAttribute('aria-selected')).toBe('true');
-    await expect.poll(requiredFields).toEqual(expect.arrayContaining(['topic', 'message_offset']));
-    expect(await requiredFields()).not.toContain('timestamp');
-    await expect.poll(() => page.getByText('timestamp must not be sent with message_offset').isVisible()).toBe(true);
-    // The shared, optional field is documented in both branches.
-    expect(await page.locator('.schema-property-item .schema-name').allInnerTexts()).toContain('partition');
+      expect(required).toEqual(['topic', field]);
+      // The forbidden field is named, as such, in the alternative's own description.
+      expect(await body.innerText()).toContain(`${other} must not be sent with ${field}`);
+      await body.screenshot({ path: join(SHOTS, shot) });
+    }
     await page.close();
   });
 
@@ -119,6 +201,12 @@ describeInChromium('docs/index.html in Chromium', () => {
         await expect.poll(() => samples.innerText(), { message: status }).toContain('No content');
         continue;
       }
+      // The error body lists its own fields only (after the X-Request-Id header): no "property name*"
+      // row of type any for the other fields it allows (its description says so in words).
+      const response = section.locator(`[id$="/response&c=${status}/body"]`).locator('xpath=..');
+      const names = () => response.locator('.schema-property-item .schema-name').allInnerTexts();
+      await expect.poll(names, { message: status }).toEqual(['X-Request-Id', ...ERROR_FIELDS]);
+      expect(await response.innerText()).not.toMatch(/property name|\bany\b/);
       // Redoc lists a response's examples by summary in a dropdown and shows the first one.
       for (const [index, example] of examples.entries()) {
         if (index > 0) await chooseFromDropdown(page, samples, example.summary);
@@ -183,10 +271,33 @@ describeInChromium('docs/index.html in Chromium', () => {
     await page.close();
   });
 
+  it('shows the error-code table: status, error_code, meaning and what to do, row by row', async () => {
+    const { page } = await openOperation();
+    const sidebar = page.locator('[data-component-name="Menu/Menu"]').first();
+    await sidebar.getByText('Error codes', { exact: true }).click();
+    const table = page.locator('table', { has: page.getByRole('columnheader', { name: 'what to do' }) }).first();
+    await expect.poll(() => table.isVisible()).toBe(true);
+    expect(await table.locator('th').allInnerTexts()).toEqual(['status', 'error_code', 'meaning', 'what to do']);
+    const shown = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((td) => td.innerText.trim())));
+    // The page shows Markdown as text: code spans and bold lose their marks.
+    const plain = (markdown: string) => markdown.replace(/\*\*|`/g, '');
+    expect(shown).toEqual(
+      ERROR_CODES.map((row) => [
+        row.statuses.join(', '),
+        plain([row.codes.map((code) => `\`${code}\``).join(', '), row.codesNote].filter(Boolean).join(' ')),
+        plain(row.meaning),
+        plain(row.action),
+      ]),
+    );
+    await table.screenshot({ path: join(SHOTS, 'error-codes.png') });
+    await page.close();
+  });
+
   it('saves a full-page screenshot to test-results/docs/', async () => {
     const { page } = await openOperation();
     await scrollThrough(page);
-    mkdirSync(join(ROOT, 'test-results/docs'), { recursive: true });
     const png = await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(png.length).toBeGreaterThan(50_000);
     await page.close();
