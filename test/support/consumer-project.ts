@@ -27,7 +27,12 @@ import { ROOT } from './spec.js';
 const PACKAGE_INPUTS = [
   'package.json',
   'README.md',
+  'CHANGELOG.md',
   'LICENSE',
+  // The guides ship; the built docs page (docs/index.html) does not.
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
   'tsconfig.json',
   'tsconfig.build.json',
   'src',
