@@ -10,7 +10,8 @@ import { createConsumerProject, type ConsumerProject } from '../support/consumer
 import { packageFile } from '../support/run.js';
 import { ROOT } from '../support/spec.js';
 
-const TSC = packageFile('typescript', 'bin/tsc');
+// The Node matrix (test/matrix/) runs these checks with another TypeScript too (TypeScript 7's tsc).
+const TSC = process.env['CONSUMER_TSC'] ?? packageFile('typescript', 'bin/tsc');
 const here = (name: string) => readFileSync(new URL(`./consumer/${name}`, import.meta.url), 'utf8');
 
 const COMMON = { target: 'ES2022', lib: ['ES2022', 'DOM'], types: [] as string[], skipLibCheck: false, rootDir: 'src' };
