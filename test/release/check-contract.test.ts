@@ -193,6 +193,28 @@ describe('fixture edits of the released spec are rated by the policy', () => {
     }
   });
 
+  it('a forbidden property written `{not: {}}` and removed: patch (redocly: major, property-removed)', async () => {
+    // The released spec writes it `false`; this base writes the same "never" as a schema.
+    const base = edited('never-base', (s) => (schemas(s)['ResetByOffset']!['properties'].timestamp = { not: {} }));
+    const revision = edited('never-removed', (s) => delete schemas(s)['ResetByOffset']!['properties'].timestamp);
+    const result = await checkContract({
+      base,
+      revision,
+      packageJson: write('pkg-never.json', { version: '1.0.0' }),
+      changelog: write('changelog-never.md', CHANGELOG),
+    });
+    expect(result.changes).toEqual([
+      expect.objectContaining({
+        where: '#/components/schemas/ResetByOffset/properties/timestamp',
+        impact: 'patch',
+        rule: 'forbidden-property-removed',
+        redocly: { impact: 'major', rules: ['property-removed'] },
+        overridden: true,
+      }),
+    ]);
+    expect(result.problems).toEqual([]);
+  });
+
   it('every change in the fixture specs belongs to one of the edits', () => {
     GROUPS.forEach((group, i) => {
       const expected = group.flatMap((c) => c.where).sort();
