@@ -4,8 +4,8 @@
 //
 // 1. info.version in openapi/openapi.yaml := the new version; `npm run generate` rebundles generated/.
 // 2. The gate (scripts/check-contract.mjs) must pass against the previous release: a version too small
-//    for the changes stops here, with the rule that needs more (npm then makes no commit; put
-//    package.json back with `git checkout package.json package-lock.json`).
+//    for the changes stops here, with the rule that needs more (npm then makes no commit; put the
+//    files back with `git checkout package.json package-lock.json openapi/openapi.yaml generated`).
 // 3. generated/openapi.json becomes openapi/released/openapi.json, and CHANGELOG.md's Unreleased
 //    entries become the new version's section.
 // 4. The files are staged, so npm's release commit holds them.
