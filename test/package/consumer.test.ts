@@ -12,12 +12,14 @@ import {
   headingSection,
   introduction,
   startServer,
-  TSC,
+  TSC as REPO_TSC,
   type RunResult,
   type TestServer,
 } from '../support/index.js';
 import { ROOT } from '../support/spec.js';
 
+// The Node matrix (test/matrix/) runs these checks with another TypeScript too (TypeScript 7's tsc).
+const TSC = process.env['CONSUMER_TSC'] ?? REPO_TSC;
 const here = (name: string) => readFileSync(new URL(`./consumer/${name}`, import.meta.url), 'utf8');
 
 const COMMON = { target: 'ES2022', lib: ['ES2022', 'DOM'], types: [] as string[], skipLibCheck: false, rootDir: 'src' };

@@ -26,9 +26,11 @@ function packedPackageJson() {
 }
 
 describe('tarball contents', () => {
-  it('holds only the files allow-list: dist, generated, README, LICENSE (and package.json)', () => {
+  it('holds only the files allow-list: dist, generated, the guides, README, CHANGELOG, LICENSE (and package.json)', () => {
     for (const file of files)
-      expect(file).toMatch(/^(dist\/.+\.(js|d\.ts)|generated\/.+|README\.md|LICENSE|package\.json)$/);
+      expect(file).toMatch(
+        /^(dist\/.+\.(js|d\.ts)|generated\/.+|docs\/[^/]+\.md|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/,
+      );
   });
 
   it('ships the entry points, declarations, generated artefacts and licence', () => {
@@ -52,6 +54,8 @@ describe('tarball contents', () => {
         'generated/openapi.json',
         'generated/openapi.yaml',
         'README.md',
+        'CHANGELOG.md',
+        'docs/versioning.md',
         'LICENSE',
       ]),
     );
@@ -68,8 +72,9 @@ describe('tarball contents', () => {
     expect(modules.filter((f) => f.startsWith('dist/chunks/')).length).toBeGreaterThan(0);
   });
 
-  it('has no sources, tests or source maps', () => {
-    expect(files.filter((f) => /^(src|test|openapi|scripts|bench|docs)\//.test(f) || f.endsWith('.map'))).toEqual([]);
+  it('has no sources, tests, source maps or built docs page', () => {
+    expect(files.filter((f) => /^(src|test|openapi|scripts|bench)\//.test(f) || f.endsWith('.map'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('docs/') && !f.endsWith('.md'))).toEqual([]);
   });
 });
 

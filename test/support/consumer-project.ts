@@ -63,7 +63,9 @@ export async function createConsumerProject(options: ConsumerProjectOptions = {}
     const link = join(dir, 'node_modules', name);
     if (existsSync(link)) continue;
     mkdirSync(dirname(link), { recursive: true });
-    symlinkSync(join(ROOT, 'node_modules', name), link, 'dir');
+    // The Node matrix (test/matrix/) offers other versions (the newest Prism) from its tools folder.
+    const offered = process.env['CONSUMER_MODULES'] && join(process.env['CONSUMER_MODULES'], name);
+    symlinkSync(offered && existsSync(offered) ? offered : join(ROOT, 'node_modules', name), link, 'dir');
   }
   return {
     dir,
