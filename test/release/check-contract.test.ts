@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContract, DEFAULTS } from '../../scripts/check-contract.mjs';
-import { runNode } from '../support/run.js';
+import { run } from '../support/index.js';
 import { ROOT } from '../support/spec.js';
 
 type Spec = {
@@ -225,7 +225,7 @@ describe('fixture edits of the released spec are rated by the policy', () => {
 
 // Each case is its own process: they run side by side.
 describe.concurrent('the gate, as npm run check:contract runs it', () => {
-  const gate = (args: string[]) => runNode('scripts/check-contract.mjs', args);
+  const gate = (args: string[]) => run('node', ['scripts/check-contract.mjs', ...args]);
   const lowered: Edit = (s) => (schemas(s)['ResetByOffset']!['properties'].message_offset.maximum = 1000);
 
   it('passes on the repository as it is', async () => {
