@@ -2,8 +2,8 @@
 // Contract version 1.0.0.
 "use strict";
 export const validateGroupSchema = validate25;
-const schema38 = {"type":"string","minLength":1,"pattern":"^[^\\x00-\\x1F\\x7F]+$","not":{"enum":[".",".."]}};
-const pattern6 = new RegExp("^[^\\x00-\\x1F\\x7F]+$", "u");
+const schema38 = {"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001F\\u007F]+$","not":{"enum":[".",".."]}};
+const pattern6 = new RegExp("^[^\\u0000-\\u001F\\u007F]+$", "u");
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -61,7 +61,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!pattern6.test(data)){
-const err3 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x1F\\x7F]+$"}};
+const err3 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F]+$"}};
 if(vErrors === null){
 vErrors = [err3];
 }
