@@ -41,8 +41,6 @@ const WORDING = new Map<string, (params: Params) => string>([
   ['minLength', (params) => `must NOT have fewer than ${params['limit']} characters`],
   ['minimum', comparison],
   ['maximum', comparison],
-  ['exclusiveMinimum', comparison],
-  ['exclusiveMaximum', comparison],
   ['additionalProperties', () => 'is not a property of this request'],
   // The request's oneOf, compiled flat (scripts/validators.mjs): more than one branch passes, or none.
   [
