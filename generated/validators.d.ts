@@ -2,6 +2,7 @@
 // Contract version 1.0.0.
 export interface AjvError {
   instancePath: string;
+  schemaPath: string;
   keyword: string;
   params: Record<string, unknown>;
 }

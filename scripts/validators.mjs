@@ -185,7 +185,7 @@ export function buildValidatorModules(spec) {
       .join('');
   files['validators.d.ts'] =
     header +
-    'export interface AjvError {\n  instancePath: string;\n  keyword: string;\n' +
+    'export interface AjvError {\n  instancePath: string;\n  schemaPath: string;\n  keyword: string;\n' +
     '  params: Record<string, unknown>;\n}\n' +
     'export interface CompiledValidator {\n  (data: unknown): boolean;\n  errors?: AjvError[] | null;\n}\n' +
     Object.entries(VALIDATORS)

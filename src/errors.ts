@@ -121,19 +121,19 @@ function sanitized(error: unknown, secrets: readonly string[], depth = 0): Error
 /**
  * The chain's messages, outermost first, joined by ': ' ('fetch failed: connect ECONNREFUSED
  * 127.0.0.1:4010'), with the innermost code when no message names it ('terminated: other side closed
- * (UND_ERR_SOCKET)'): undici says only 'fetch failed' and keeps the reason in the cause.
+ * (UND_ERR_SOCKET)'): undici says only 'fetch failed' and keeps the reason in the cause. `copy` is
+ * sanitized(): Errors all the way down, each code a string.
  */
-function describeChain(error: Error): { text: string; code: string | undefined } {
-  const messages: string[] = [];
+function describeChain(copy: Error): { text: string; code: string | undefined } {
+  // OpenSSL's messages end in a line break.
+  const messages = new Set<string>();
   let code: string | undefined;
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    // OpenSSL's messages end in a line break.
-    const message = e.message.trim();
-    if (message !== '' && !messages.includes(message)) messages.push(message);
-    const own = (e as { code?: unknown }).code;
-    if (typeof own === 'string') code = own;
+  for (let e: Error | undefined = copy; e; e = e.cause as Error | undefined) {
+    messages.add(e.message.trim());
+    code = (e as { code?: string }).code ?? code;
   }
-  const text = messages.join(': ') || error.name;
+  messages.delete('');
+  const text = [...messages].join(': ') || copy.name;
   return { text: code === undefined || text.includes(code) ? text : `${text} (${code})`, code };
 }
 

@@ -41,8 +41,6 @@ const WORDING = new Map<string, (params: Params) => string>([
   ['minLength', (params) => `must NOT have fewer than ${params['limit']} characters`],
   ['minimum', comparison],
   ['maximum', comparison],
-  ['exclusiveMinimum', comparison],
-  ['exclusiveMaximum', comparison],
   ['additionalProperties', () => 'is not a property of this request'],
   // The request's oneOf, compiled flat (scripts/validators.mjs): more than one branch passes, or none.
   [
@@ -66,12 +64,10 @@ function placeOf({ instancePath, params }: AjvError): string {
   return typeof name === 'string' ? `${instancePath}/${pointerToken(name)}` : instancePath;
 }
 
-// The fields of the request's exactly-one oneOf: "message_offset is required" and "timestamp is
-// required" are the oneOf's inner view of "neither", which the oneOf's own error already says once.
-const ONE_OF_FIELDS: ReadonlySet<unknown> = new Set(['message_offset', 'timestamp']);
-
-function isOneOfInnerView({ keyword, params }: AjvError): boolean {
-  return keyword === 'required' && ONE_OF_FIELDS.has(params['missingProperty']);
+// The errors from inside the oneOf's branches ("message_offset is required", "timestamp is required")
+// are its inner view of "neither", which the oneOf's own error already says once.
+function isOneOfInnerView({ schemaPath }: AjvError): boolean {
+  return schemaPath.startsWith('#/oneOf/');
 }
 
 function collect(validate: CompiledValidator, value: unknown): Violation[] {

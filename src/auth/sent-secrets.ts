@@ -39,22 +39,21 @@ function redactText(text: string, found: readonly string[]): string {
  */
 export function redact<T>(value: T, found: readonly string[]): T {
   if (found.length === 0) return value;
-  const root: Record<string, unknown> = {};
+  const root: { value?: unknown } = {};
   // Each entry: where the copy goes (container and key) and what to copy there.
-  const queue: Array<[Record<string, unknown>, string, unknown]> = [[root, 'value', value]];
+  const queue: Array<[object, string, unknown]> = [[root, 'value', value]];
   for (const [target, key, source] of queue) {
     let copy: unknown = source;
     if (typeof source === 'string') copy = redactText(source, found);
-    else if (Array.isArray(source)) {
-      copy = [];
-      source.forEach((item: unknown, i) => queue.push([copy as Record<string, unknown>, String(i), item]));
-    } else if (typeof source === 'object' && source !== null) {
-      copy = {};
-      for (const [k, v] of Object.entries(source))
-        queue.push([copy as Record<string, unknown>, redactText(k, found), v]);
+    else if (typeof source === 'object' && source !== null) {
+      // An array's keys are its indexes, never a credential.
+      const isArray = Array.isArray(source);
+      const container: object = isArray ? [] : {};
+      for (const [k, v] of Object.entries(source)) queue.push([container, isArray ? k : redactText(k, found), v]);
+      copy = container;
     }
     // defineProperty, not assignment: a '__proto__' key of parsed JSON stays an own property.
     Object.defineProperty(target, key, { value: copy, enumerable: true, writable: true, configurable: true });
   }
-  return root['value'] as T;
+  return root.value as T;
 }

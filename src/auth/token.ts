@@ -9,9 +9,9 @@ export type TokenSource = string | (() => string | Promise<string>);
 
 // The kind of value a token source gave instead of a token: never the value itself.
 function kindOf(value: unknown): string {
-  if (value === '') return 'an empty string';
-  if (typeof value === 'string') return 'a string with characters a header cannot carry (value not shown)';
-  return value === null ? 'null' : typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
+  if (typeof value === 'string')
+    return value === '' ? 'an empty string' : 'a string with characters a header cannot carry (value not shown)';
+  return value == null ? String(value) : `a ${typeof value}`;
 }
 
 // Asks the caller's token source, turning a failure or a non-token into a CredentialError.

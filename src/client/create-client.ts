@@ -5,7 +5,7 @@ import { NetworkError, ResetOffsetError } from '../errors.js';
 import type { paths, ResetMessageOffsetRequest } from '../types.js';
 import { startDeadline } from './deadline.js';
 import { baseUrl } from './endpoint.js';
-import { exchange, guardedFetch, type Exchange, type FetchLike } from './fetch-guard.js';
+import { answerTo, guardedFetch, type FetchLike } from './fetch-guard.js';
 import { parseBody } from './read-body.js';
 import { checkRequest } from './request-checks.js';
 import type { AttemptFailure, RetryPolicy } from './retry.js';
@@ -94,21 +94,19 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
       try {
         // An aborted call sends nothing more (and does not even ask the token provider).
         if (callSignal.aborted) throw callSignal.reason;
-        // The answer as this call's own fetch saw it: openapi-fetch hands back neither the request (whose
-        // credentials the error blanks out) nor the status as received. parseAs 'stream' keeps it from
-        // parsing a 2xx body (a proxy's HTML page is not JSON); the error is made from `answer` alone.
-        let answer: Exchange | undefined;
-        const result = await deadline.race(
+        // parseAs 'stream' keeps openapi-fetch from parsing a 2xx body (a proxy's HTML page is not JSON);
+        // the error is made from what the guarded fetch received.
+        const { response: handedOn } = await deadline.race(
           raw.POST(RESET_MESSAGE_OFFSET_PATH, {
             params: { path: params },
             body: wire,
             signal: callSignal,
             parseAs: 'stream',
-            fetch: async (request: Request) => (answer = await exchange(fetchImpl, request)).bounded,
           }),
         );
         // (No answer: a middleware answered in place of the server.)
-        const response = answer?.response ?? result.response;
+        const answer = answerTo(handedOn);
+        const response = answer?.response ?? handedOn;
         if (response.status === 204) return undefined;
         const error = new ResetOffsetError(response, answer && parseBody(answer.text), {
           secrets: answer?.secrets,

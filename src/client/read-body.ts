@@ -13,11 +13,11 @@ export const MAX_JSON_DEPTH = 64;
 
 /** The first `limit` bytes of `body`, and whether there was more (the rest is cancelled, never read). */
 export async function readAtMost(
-  body: ReadableStream<Uint8Array>,
+  body: ReadableStream<Uint8Array<ArrayBuffer>>,
   limit: number,
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; truncated: boolean }> {
   const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
   let truncated = false;
   for (;;) {
@@ -25,7 +25,6 @@ export async function readAtMost(
     if (done) break;
     if (size + value.byteLength > limit) {
       chunks.push(value.subarray(0, limit - size));
-      size = limit;
       truncated = true;
       // Not awaited: a source may take its time to close, and nothing more is wanted from it.
       reader.cancel().catch(() => {});
@@ -34,13 +33,7 @@ export async function readAtMost(
     chunks.push(value);
     size += value.byteLength;
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return { bytes, truncated };
+  return { bytes: new Uint8Array(await new Blob(chunks).arrayBuffer()), truncated };
 }
 
 // Whether `value` nests more than `levels` arrays or objects; recurses at most `levels` deep.
