@@ -1,6 +1,6 @@
 // SDK-HMAC-SHA256, the API gateway's AK/SK signing scheme, with Web Crypto only (browsers and Node).
 // Each step is its own function so that it can be checked against the official signer's intermediate
-// values (signing-vectors.json in the repository's reference material).
+// values (test/fixtures/signing-vectors.json).
 
 export const ALGORITHM = 'SDK-HMAC-SHA256';
 

@@ -1,7 +1,6 @@
-// The official signer's outputs (../shared/reference/signing-vectors.json), reproduced step by step by
+// The official signer's outputs (test/fixtures/signing-vectors.json), reproduced step by step by
 // the canonicalization functions and end to end by the akskAuth middleware on the request the client
 // really builds.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { akskAuth } from '../../src/auth/aksk.js';
 import {
@@ -12,33 +11,9 @@ import {
   signRequest,
 } from '../../src/auth/signing.js';
 import { createResetOffsetClient } from '../../src/index.js';
-import { ROOT } from '../support/spec.js';
+import { SIGNING_VECTORS } from '../fixtures/signing-vectors.js';
 
-interface Vector {
-  name: string;
-  input: {
-    ak: string;
-    sk: string;
-    x_sdk_date: string;
-    method: string;
-    endpoint: string;
-    path_params: Record<string, string>;
-    query_params: Record<string, string>;
-    signed_headers: Record<string, string>;
-    body: string;
-  };
-  expected: {
-    authorization: string;
-    signed_header_names: string;
-    payload_sha256: string;
-    canonical_request: string;
-    string_to_sign: string;
-  };
-  sdk_wire: { method: string; path: string; body: string };
-}
-
-const VECTORS_PATH = new URL('../shared/reference/signing-vectors.json', `file://${ROOT}`);
-const { vectors } = JSON.parse(readFileSync(VECTORS_PATH, 'utf8')) as { vectors: Vector[] };
+const vectors = SIGNING_VECTORS;
 
 /** The fixed X-Sdk-Date of a vector as a Date. */
 function dateOf(sdkDate: string): Date {
