@@ -1,5 +1,6 @@
-// The whole project (src, test, bench, generated) type-checks under the strict tsconfig.json; vitest
-// itself only strips types, so without this a type error in a runtime test would go unnoticed.
+// The project (src, test, generated) type-checks under the strict tsconfig.json (bench/, its own npm
+// project, is checked by npm run bench); vitest itself only strips types, so without this a type error
+// in a runtime test would go unnoticed.
 import { describe, expect, it } from 'vitest';
 import { packageFile, runNode } from '../support/run.js';
 
