@@ -1,14 +1,26 @@
-// Cold start: a fresh `node bench/cold/<peer>` per sample, timed from just before spawn until the child
-// reports that its first call is done (the 204 arrived). Includes Node's own start, loading the peer's
-// modules from disk as a user's install would (our client from dist/, packages from node_modules),
-// setting it up and the first request. Peers alternate child by child.
+// Fresh processes, timed from just before spawn until the child says it is ready: a peer's first call
+// done (the 204 arrived), a mock listening. Includes Node's own start and loading everything from disk
+// as a user's install has it (our package from dist/, packages from node_modules). Children of the
+// different kinds alternate one by one.
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { DONE } from './one-call.js';
 import { roundOrder } from './stats.js';
 
+/** A child process to time, and the stdout line that says it is ready. */
+export interface Child {
+  readonly args: readonly string[];
+  /** Matches once the child is ready; a first capture group, if any, is its CPU µs by then. */
+  readonly ready: RegExp;
+}
+
+/** A child of bench/run.mjs's build (one-call.ts), which reports DONE with its CPU µs. */
+export function builtChild(script: string): Child {
+  return { args: [script], ready: new RegExp(`^${DONE} (\\d+)\\n`, 'm') };
+}
+
 export interface ColdStartOptions {
-  /** Counted children per peer (the issue asks for at least 11). */
+  /** Counted children per kind (the issue asks for at least 11). */
   readonly children: number;
   /** Environment for every child: BENCH_ENDPOINT, and HOME pointed at a temporary folder. */
   readonly env: NodeJS.ProcessEnv;
@@ -21,61 +33,61 @@ export function redact(text: string): string {
     .replace(/(Access=|Signature=)[^,\s"']+/g, '$1[redacted]');
 }
 
-/** One cold start: wall-clock ms from spawn to the first completed call, and the child's CPU ms by then. */
+/** Wall-clock ms from spawn to ready, and the child's own CPU ms by then (when it reports it). */
 export interface ColdStart {
   readonly wallMs: number;
-  readonly cpuMs: number;
+  readonly cpuMs: number | undefined;
 }
 
-const DONE_LINE = new RegExp(`${DONE} (\\d+)\\n`);
-/** A child that is not done by then is killed and fails the run: the bench stays bounded. */
+/** A child that is not ready by then is killed and fails the run: the bench stays bounded. */
 const CHILD_TIMEOUT_MS = 30_000;
 
-export function coldStartOnce(script: string, env: NodeJS.ProcessEnv): Promise<ColdStart> {
+export function coldStartOnce(child: Child, env: NodeJS.ProcessEnv): Promise<ColdStart> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, child.args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let elapsed: ColdStart | undefined;
-    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    const timer = setTimeout(() => proc.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
-      const done = elapsed === undefined ? DONE_LINE.exec(stdout) : null;
-      if (done) {
-        elapsed = { wallMs: performance.now() - start, cpuMs: Number(done[1]) / 1000 };
-        // The figure is taken; idle keep-alive sockets must not keep the child around.
-        child.kill('SIGKILL');
+      const ready = elapsed === undefined ? child.ready.exec(stdout) : null;
+      if (ready) {
+        elapsed = { wallMs: performance.now() - start, cpuMs: ready[1] ? Number(ready[1]) / 1000 : undefined };
+        // The figure is taken; open sockets and servers must not keep the child around.
+        proc.kill('SIGKILL');
       }
     });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    proc.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
+    proc.on('error', reject);
+    proc.on('exit', (code, signal) => {
       clearTimeout(timer);
+      const name = child.args.join(' ');
       if (elapsed !== undefined) resolve(elapsed);
-      else if (signal === 'SIGKILL') reject(new Error(`${script} was not done after ${CHILD_TIMEOUT_MS} ms`));
+      else if (signal === 'SIGKILL') reject(new Error(`${name} was not ready after ${CHILD_TIMEOUT_MS} ms`));
       else
         reject(
           new Error(
-            `${script} exited (${String(code)}) before its first call was done:\n${redact((stderr || stdout).slice(-2000))}`,
+            `${name} exited (${String(code)}) before it was ready:\n${redact((stderr || stdout).slice(-2000))}`,
           ),
         );
     });
   });
 }
 
-/** Cold-start samples for each peer id; one uncounted child per peer first (page cache). */
+/** Samples for each id; one uncounted child per id first (page cache). */
 export async function measureColdStart<Id extends string>(
-  scripts: ReadonlyMap<Id, string>,
+  children: ReadonlyMap<Id, Child>,
   options: ColdStartOptions,
 ): Promise<Map<Id, ColdStart[]>> {
-  const ids = [...scripts.keys()];
+  const ids = [...children.keys()];
   const samples = new Map<Id, ColdStart[]>(ids.map((id) => [id, []]));
-  for (const id of ids) await coldStartOnce(scripts.get(id)!, options.env);
+  for (const id of ids) await coldStartOnce(children.get(id)!, options.env);
   for (let round = 0; round < options.children; round += 1) {
-    for (const id of roundOrder(ids, round)) samples.get(id)!.push(await coldStartOnce(scripts.get(id)!, options.env));
+    for (const id of roundOrder(ids, round)) samples.get(id)!.push(await coldStartOnce(children.get(id)!, options.env));
   }
   return samples;
 }

@@ -3,22 +3,30 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { entryFile, GZIP_BUDGETS, measureBundle, type BundleSize } from './bundle-size.js';
+import {
+  bundleSource,
+  GZIP_BUDGETS,
+  oneCallSource,
+  sizeOf,
+  type BudgetedAuth,
+  type BundleSize,
+} from '../test/size/one-call-bundle.js';
 import { startCaptureServer } from './capture-server.js';
-import { measureColdStart, redact } from './cold-start.js';
-import { installFootprint, ownPackageFootprint, type Footprint } from './footprint.js';
+import { builtChild, measureColdStart, redact } from './cold-start.js';
+import { lockfileFootprint, ownPackageFootprint, type Footprint } from './footprint.js';
 import { describeMachine } from './machine.js';
-import { ROOT } from './paths.js';
+import { BENCH, ROOT } from './paths.js';
 import { measurePerCall } from './per-call.js';
 import { FLOOR, PEERS, type PeerId } from './peers/index.js';
 import type { Call } from './peers/peer.js';
+import { measureMockReady } from './mock-ready.js';
 import { judgeGoals, renderMarkdown, type BenchResults, type PeerResult } from './report.js';
 import { pairedRatios, summarize } from './stats.js';
 import { measureValidatorThroughput } from './validator-throughput.js';
 import { requestProblems } from './verify.js';
 
-/** Where bench/run.mjs put the compiled cold-start children (our client imported from dist/). */
-const BUILT_COLD = join(ROOT, 'bench', '.work', 'build', 'cold');
+/** Where bench/run.mjs put the compiled children (our package imported from dist/). */
+const BUILT = join(BENCH, '.work', 'build');
 
 function intFromEnv(name: string, fallback: number, minimum: number): number {
   const raw = process.env[name];
@@ -47,16 +55,24 @@ const log = (message: string): void => {
 function footprints(): Map<PeerId, Footprint> {
   const none: Footprint = { packages: 0, bytes: 0, list: [] };
   const own = ownPackageFootprint(ROOT);
-  // The SDK's core requires uuid without declaring it: a working install needs it too.
-  const sdk = installFootprint(['@huaweicloud/huaweicloud-sdk-kafka', 'uuid'], ROOT);
+  const sdk = lockfileFootprint(BENCH, 'all');
   return new Map<PeerId, Footprint>([
     ['raw-fetch', none],
     ['client-token', own],
     ['client-aksk', own],
     ['official-sdk', sdk],
-    ['openapi-fetch', installFootprint(['openapi-fetch'], ROOT)],
+    ['openapi-fetch', lockfileFootprint(ROOT, 'runtime')],
     ['raw-node-http', none],
   ]);
+}
+
+/** The one call of a peer, as a user writes it: set up, call once (bundled for the size figures). */
+function peerEntry(id: PeerId): string {
+  return `import { DEFAULT_ENDPOINT } from './call.js';\nimport { createCall } from './peers/${id}.js';\nawait createCall(DEFAULT_ENDPOINT)();\n`;
+}
+
+async function browserBundle(auth: BudgetedAuth): Promise<BundleSize & { readonly budgetGzip: number }> {
+  return { ...sizeOf(await bundleSource(oneCallSource(auth), ROOT, 'browser')), budgetGzip: GZIP_BUDGETS[auth] };
 }
 
 async function main(): Promise<void> {
@@ -65,9 +81,8 @@ async function main(): Promise<void> {
 
   log('bundles and install footprints');
   const bundles = new Map<PeerId, BundleSize>();
-  for (const peer of PEERS) bundles.set(peer.id, await measureBundle(entryFile(peer.id), 'node'));
-  const browserToken = await measureBundle(entryFile('client-token'), 'browser');
-  const browserAksk = await measureBundle(entryFile('client-aksk'), 'browser');
+  for (const peer of PEERS) bundles.set(peer.id, sizeOf(await bundleSource(peerEntry(peer.id), BENCH, 'node')));
+  const browserBundles = { 'client-token': await browserBundle('token'), 'client-aksk': await browserBundle('aksk') };
   const installs = footprints();
 
   log('validator throughput');
@@ -91,16 +106,36 @@ async function main(): Promise<void> {
     const perCall = await measurePerCall(calls, server, parameters);
 
     log(`cold start: ${parameters.coldStartChildren} children per peer`);
-    const scripts = new Map<PeerId, string>(PEERS.map((p) => [p.id, join(BUILT_COLD, `${p.id}.mjs`)]));
+    const scripts = new Map(PEERS.map((p) => [p.id, builtChild(join(BUILT, 'cold', `${p.id}.mjs`))]));
     const cold = await measureColdStart(scripts, {
       children: parameters.coldStartChildren,
       env: { ...process.env, BENCH_ENDPOINT: server.endpoint },
     });
 
+    log(`mock ready time: ${parameters.coldStartChildren} children each for the mock, bare Prism, prism mock`);
+    const mockReady = await measureMockReady(BUILT, parameters.coldStartChildren);
+
     const wall = (id: PeerId) => perCall.get(id)!.map((b) => b.wallUs);
     const cpu = (id: PeerId) => perCall.get(id)!.map((b) => b.cpuUs);
     const coldWall = (id: PeerId) => cold.get(id)!.map((c) => c.wallMs);
-    const coldCpu = (id: PeerId) => cold.get(id)!.map((c) => c.cpuMs);
+    const coldCpu = (id: PeerId) =>
+      cold.get(id)!.map((c) => {
+        if (c.cpuMs === undefined) throw new Error(`${id}: a cold-start child did not report its CPU time`);
+        return c.cpuMs;
+      });
+    const paired = (label: string, of: PeerId, over: PeerId) => ({
+      label,
+      wall: summarize(pairedRatios(wall(of), wall(over))),
+      cpu: summarize(pairedRatios(cpu(of), cpu(over))),
+    });
+    const perCallPairs = {
+      overOpenapiFetch: paired(
+        'this client, token + validation ÷ openapi-fetch alone',
+        'client-token',
+        'openapi-fetch',
+      ),
+      akskOverToken: paired('this client, AK/SK ÷ token (both with validation)', 'client-aksk', 'client-token'),
+    };
     const peers: PeerResult[] = PEERS.map((peer) => ({
       id: peer.id,
       label: peer.label,
@@ -122,12 +157,11 @@ async function main(): Promise<void> {
       loadAtEnd: loadavg()[0] ?? 0,
       parameters,
       peers,
-      browserBundles: {
-        'client-token': { ...browserToken, budgetGzip: GZIP_BUDGETS['client-token'] },
-        'client-aksk': { ...browserAksk, budgetGzip: GZIP_BUDGETS['client-aksk'] },
-      },
+      perCallPairs,
+      mockReady,
+      browserBundles,
       validator,
-      goals: judgeGoals(peers),
+      goals: judgeGoals(peers, perCallPairs, mockReady),
       installed: Object.fromEntries([...installs].map(([id, footprint]) => [id, footprint.list])),
     };
     const markdown = renderMarkdown(results);

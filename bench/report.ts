@@ -1,8 +1,8 @@
 // Turns a run into the Markdown that is printed (and put into docs/benchmarks.md) and checks the goals.
-import type { BundleSize } from './bundle-size.js';
 import type { Machine } from './machine.js';
 import type { PeerId } from './peers/index.js';
 import type { Summary } from './stats.js';
+import type { BundleSize } from '../test/size/one-call-bundle.js';
 import type { ValidatorThroughput } from './validator-throughput.js';
 
 export interface PeerResult {
@@ -27,6 +27,23 @@ export interface PeerResult {
   readonly install: { readonly packages: number; readonly bytes: number };
 }
 
+/** One peer's per-call figure over another's, paired round by round. */
+export interface PairedRatio {
+  readonly label: string;
+  readonly wall: Summary;
+  readonly cpu: Summary;
+}
+
+/** A mock (or bare Prism) started in a fresh process until it listens, import included. */
+export interface ReadyTime {
+  readonly label: string;
+  readonly wallMs: Summary;
+  /** The child's own CPU time by then; undefined where the child cannot report it (the CLI). */
+  readonly cpuMs: Summary | undefined;
+  /** Per-round ratio to bare Prism's programmatic start. */
+  readonly ratio: Summary;
+}
+
 export interface Goal {
   readonly goal: string;
   readonly measured: string;
@@ -44,6 +61,9 @@ export interface BenchResults {
     readonly coldStartChildren: number;
   };
   readonly peers: readonly PeerResult[];
+  /** This client (token) over openapi-fetch alone, and AK/SK over token, per call. */
+  readonly perCallPairs: { readonly overOpenapiFetch: PairedRatio; readonly akskOverToken: PairedRatio };
+  readonly mockReady: { readonly mock: ReadyTime; readonly barePrism: ReadyTime; readonly prismCli: ReadyTime };
   /** The size budgets of test/size: browser bundles of our one-call entries, gzip bytes and budget. */
   readonly browserBundles: Readonly<
     Record<'client-token' | 'client-aksk', BundleSize & { readonly budgetGzip: number }>
@@ -115,11 +135,30 @@ export function renderMarkdown(results: BenchResults): string {
   return [
     `Run ${results.generatedAt}: Node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, load ${machine.loadAtStart.toFixed(2)} at start / ${results.loadAtEnd.toFixed(2)} at end.`,
     `Median (min–max) over ${params.rounds} rounds of ${params.callsPerRound} sequential calls after ${params.warmupCalls} warm-up calls per peer, and over ${params.coldStartChildren} cold starts per peer; ratios are taken within each round. ` +
-      'CPU: user + system time, per call of the bench process (the in-process capture server included, alike for all peers), and of a cold-start child until its first call was done; it moves far less than the wall clock when other work competes for the cores. The italic rows are references, not goals.',
+      'CPU: user + system time, per call of the bench process (the in-process capture server included, alike for all peers), and of a cold-start child until its first call was done (or a mock until it listens); it moves far less than the wall clock when other work competes for the cores. The italic rows are references, not goals.',
     '',
     peersTable(results.peers),
     '',
-    'Size budgets (issue 6, enforced by npm test from bench/bundle-size.ts): browser bundle of a one-call entry, gzip: ' +
+    table(
+      ['per call, paired round by round', 'wall clock', 'CPU time'],
+      [results.perCallPairs.overOpenapiFetch, results.perCallPairs.akskOverToken].map((r) => [
+        r.label,
+        `${spread(r.wall, fixed(2))}×`,
+        `${spread(r.cpu, fixed(2))}×`,
+      ]),
+    ),
+    '',
+    table(
+      ['ready in a fresh process (import included)', 'ms', 'CPU ms', '× bare Prism'],
+      [results.mockReady.mock, results.mockReady.barePrism, results.mockReady.prismCli].map((r) => [
+        r.label,
+        spread(r.wallMs, fixed(0)),
+        r.cpuMs ? spread(r.cpuMs, fixed(0)) : '–',
+        spread(r.ratio, fixed(2)),
+      ]),
+    ),
+    '',
+    'Size budgets (enforced by npm test, test/size/one-call-bundle.ts): browser bundle of one call, gzip: ' +
       `token + validation ${browser['client-token'].gzip} B of ${browser['client-token'].budgetGzip} B (${kib(browser['client-token'].budgetGzip)} KiB); ` +
       `AK/SK + validation ${browser['client-aksk'].gzip} B of ${browser['client-aksk'].budgetGzip} B (${kib(browser['client-aksk'].budgetGzip)} KiB).`,
     '',
@@ -139,7 +178,11 @@ export function renderMarkdown(results: BenchResults): string {
 }
 
 /** The issue's goals, judged on the medians (per call: on the wall clock, as the issue asks; CPU shown beside). */
-export function judgeGoals(peers: readonly PeerResult[]): Goal[] {
+export function judgeGoals(
+  peers: readonly PeerResult[],
+  pairs: BenchResults['perCallPairs'],
+  ready: BenchResults['mockReady'],
+): Goal[] {
   const byId = new Map(peers.map((p) => [p.id, p]));
   const get = (id: PeerId): PeerResult => {
     const peer = byId.get(id);
@@ -158,6 +201,21 @@ export function judgeGoals(peers: readonly PeerResult[]): Goal[] {
       goal: 'cold start ≤ 1.1× raw fetch (token, validation on)',
       measured: `${token.coldStartRatio.median.toFixed(2)}× (CPU time: ${token.coldStartCpuRatio.median.toFixed(2)}×)`,
       met: token.coldStartRatio.median <= 1.1,
+    },
+    {
+      goal: 'per call ≤ 1.10× openapi-fetch alone (token, validation on)',
+      measured: `${pairs.overOpenapiFetch.wall.median.toFixed(2)}× (CPU time: ${pairs.overOpenapiFetch.cpu.median.toFixed(2)}×)`,
+      met: pairs.overOpenapiFetch.wall.median <= 1.1,
+    },
+    {
+      goal: 'per call, AK/SK ≤ 1.3× token (validation on, Node)',
+      measured: `${pairs.akskOverToken.wall.median.toFixed(2)}× (CPU time: ${pairs.akskOverToken.cpu.median.toFixed(2)}×)`,
+      met: pairs.akskOverToken.wall.median <= 1.3,
+    },
+    {
+      goal: 'mock ready ≤ 1.0 s in a fresh process (startMockServer, import included)',
+      measured: `${ready.mock.wallMs.median.toFixed(0)} ms (bare Prism ${ready.barePrism.wallMs.median.toFixed(0)} ms, prism mock CLI ${ready.prismCli.wallMs.median.toFixed(0)} ms)`,
+      met: ready.mock.wallMs.median <= 1000,
     },
   ];
   const figures: ReadonlyArray<readonly [string, (p: PeerResult) => number, (n: number) => string]> = [

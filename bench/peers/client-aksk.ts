@@ -1,4 +1,4 @@
-// This client signing with AK/SK (Web Crypto), validation on: the like-for-like peer of the official SDK.
+// This client signing with AK/SK (node:crypto on Node), validation on: the like-for-like peer of the official SDK.
 import { akskAuth, createResetOffsetClient } from '../../src/index.js';
 import { BODY, FAKE_AK, FAKE_SK, GROUP, INSTANCE_ID, PROJECT_ID } from '../call.js';
 import type { CreateCall } from './peer.js';

@@ -1,6 +1,6 @@
 // The four peers of the bench, plus two reference rows, in table order. Each is set up in-process for
-// the per-call figures, as a one-call entry (bench/entries/<id>.ts) for the bundle-size figures, and as
-// a cold-start child (bench/cold/<id>.ts).
+// the per-call figures, and its one call is bundled for the size figures and run in a fresh process
+// for the cold start (both entries generated in code: main.ts and run.mjs).
 import { createCall as clientAksk } from './client-aksk.js';
 import { createCall as clientToken } from './client-token.js';
 import { createCall as officialSdk } from './official-sdk.js';

@@ -2,8 +2,9 @@
 // it is sent, over the URL it is sent to, so the signature covers the percent-encoded path on the wire.
 import type { Middleware } from 'openapi-fetch';
 import { assertCredential } from './credential.js';
+import { bodyOf } from './request-body.js';
 import { markSecrets } from './sent-secrets.js';
-import { hmacKey, sdkDate, signRequest } from './signing.js';
+import { sdkDate, signingEngine, signRequest } from './signing.js';
 
 export interface AkskCredentials {
   /** The access key ID (AK). */
@@ -17,9 +18,10 @@ export interface AkskCredentials {
 }
 
 /**
- * Signs each request with AK/SK (SDK-HMAC-SHA256, Web Crypto). Signed headers: `content-type`,
- * `host` (the URL's host: browsers cannot set Host), `x-project-id`, `x-sdk-date`, and
- * `x-security-token` with temporary credentials.
+ * Signs each request with AK/SK (SDK-HMAC-SHA256): with node:crypto where `process.getBuiltinModule`
+ * gives it, else (browsers) with Web Crypto. Signed headers: `content-type`, `host` (the URL's host:
+ * browsers cannot set Host), `x-project-id`, `x-sdk-date`, and `x-security-token` with temporary
+ * credentials.
  *
  * @example
  * createResetOffsetClient({ endpoint, projectId, auth: akskAuth({ accessKey: AK, secretKey: SK }) });
@@ -30,8 +32,9 @@ export function akskAuth(credentials: AkskCredentials): Middleware {
   if (typeof secretKey !== 'string' || secretKey === '')
     throw new TypeError('secretKey must be a non-empty string (value not shown)');
   if (securityToken !== undefined) assertCredential('securityToken', securityToken);
-  // Imported once, on first use, for every request this middleware signs.
-  let key: Promise<CryptoKey> | undefined;
+  // Chosen once: node:crypto signs synchronously, Web Crypto (browsers) imports the key once, on first use.
+  const engine = signingEngine();
+  const hmac = engine.hmacSha256Hex(secretKey);
   return {
     async onRequest({ request, params }) {
       const projectId = request.headers.get('X-Project-Id') ?? params.path?.['project_id'];
@@ -43,10 +46,11 @@ export function akskAuth(credentials: AkskCredentials): Middleware {
         'X-Sdk-Date': sdkDate(now()),
       };
       if (securityToken !== undefined) headers['X-Security-Token'] = securityToken;
-      const body = request.body === null ? '' : new Uint8Array(await request.clone().arrayBuffer());
+      const body = await bodyOf(request);
       const { authorization, signature } = await signRequest(
-        { accessKey, secretKey: (key ??= hmacKey(secretKey)) },
+        { accessKey, secretKey: hmac },
         { method: request.method, url: request.url, headers: { ...headers, Host: new URL(request.url).host }, body },
+        engine,
       );
       for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
       request.headers.set('Authorization', authorization);

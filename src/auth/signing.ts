@@ -1,8 +1,20 @@
-// SDK-HMAC-SHA256, the API gateway's AK/SK signing scheme, with Web Crypto only (browsers and Node).
+// SDK-HMAC-SHA256, the API gateway's AK/SK signing scheme, for browsers and Node. Where
+// process.getBuiltinModule gives node:crypto (Node >= 20.16), the hashes are computed synchronously
+// with it; elsewhere (browsers) with Web Crypto, where each hash is an asynchronous round trip. The
+// module is looked up at run time, never imported, so the package root has no node: import.
 // Each step is its own function so that it can be checked against the official signer's intermediate
-// values (signing-vectors.json in the repository's reference material).
+// values (test/fixtures/signing-vectors.json), with either engine.
 
 export const ALGORITHM = 'SDK-HMAC-SHA256';
+
+/** Hex SHA-256 and HMAC-SHA256, as one engine computes them. */
+export interface HashEngine {
+  readonly name: 'node:crypto' | 'Web Crypto';
+  /** Hex SHA-256 of a string (UTF-8) or bytes. */
+  sha256Hex(data: string | Uint8Array<ArrayBuffer>): string | Promise<string>;
+  /** An HMAC-SHA256 signer keyed with `secret` (UTF-8): hex HMAC of a message (UTF-8). */
+  hmacSha256Hex(secret: string): (message: string) => string | Promise<string>;
+}
 
 const encoder = new TextEncoder();
 
@@ -10,21 +22,52 @@ function hex(buffer: ArrayBuffer): string {
   return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Hex SHA-256 of a string (UTF-8) or bytes. */
-export async function sha256Hex(data: string | Uint8Array<ArrayBuffer>): Promise<string> {
-  return hex(await crypto.subtle.digest('SHA-256', typeof data === 'string' ? encoder.encode(data) : data));
+/** Web Crypto (browsers, and Node when node:crypto cannot be had). */
+export const webCryptoEngine: HashEngine = {
+  name: 'Web Crypto',
+  async sha256Hex(data) {
+    return hex(await crypto.subtle.digest('SHA-256', typeof data === 'string' ? encoder.encode(data) : data));
+  },
+  hmacSha256Hex(secret) {
+    // Imported on first use, then kept for every message this signer signs.
+    let key: Promise<CryptoKey> | undefined;
+    return async (message) => {
+      key ??= crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+        'sign',
+      ]);
+      return hex(await crypto.subtle.sign('HMAC', await key, encoder.encode(message)));
+    };
+  },
+};
+
+/** The part of node:crypto the signer uses (typed here: the package's types do not need Node's). */
+interface NodeCrypto {
+  createHash(algorithm: 'sha256'): NodeDigest;
+  createHmac(algorithm: 'sha256', key: string): NodeDigest;
+}
+interface NodeDigest {
+  update(data: string | Uint8Array): NodeDigest;
+  digest(encoding: 'hex'): string;
+}
+interface ProcessWithBuiltins {
+  readonly getBuiltinModule?: ((id: 'node:crypto') => NodeCrypto | undefined) | undefined;
 }
 
-/** The HMAC-SHA256 key for a secret (UTF-8), for hmacSha256Hex: importing it is a Web Crypto round trip of its own. */
-export function hmacKey(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+/** node:crypto through process.getBuiltinModule, or undefined where there is none (browsers, older Node). */
+export function nodeCryptoEngine(): HashEngine | undefined {
+  const builtins = (globalThis as { readonly process?: ProcessWithBuiltins }).process;
+  const nodeCrypto = builtins?.getBuiltinModule?.('node:crypto');
+  if (!nodeCrypto) return undefined;
+  return {
+    name: 'node:crypto',
+    sha256Hex: (data) => nodeCrypto.createHash('sha256').update(data).digest('hex'),
+    hmacSha256Hex: (secret) => (message) => nodeCrypto.createHmac('sha256', secret).update(message).digest('hex'),
+  };
 }
 
-/** Hex HMAC-SHA256 of `message` (UTF-8) keyed with `key` (a secret, UTF-8, or its imported key). */
-export async function hmacSha256Hex(key: string | Promise<CryptoKey>, message: string): Promise<string> {
-  return hex(
-    await crypto.subtle.sign('HMAC', await (typeof key === 'string' ? hmacKey(key) : key), encoder.encode(message)),
-  );
+/** The engine for this platform: node:crypto where it can be had, else Web Crypto. */
+export function signingEngine(): HashEngine {
+  return nodeCryptoEngine() ?? webCryptoEngine;
 }
 
 /** RFC 3986 encoding: everything but the unreserved characters A-Z a-z 0-9 - . _ ~ is percent-encoded. */
@@ -115,14 +158,19 @@ export function sdkDate(date: Date): string {
 }
 
 /**
- * Signs a request with SDK-HMAC-SHA256. `input.headers` must contain `x-sdk-date`.
+ * Signs a request with SDK-HMAC-SHA256. `input.headers` must contain `x-sdk-date`. `credentials.secretKey`
+ * is the secret itself or an HMAC signer made from it once (`engine.hmacSha256Hex(secretKey)`).
  *
  * @example
  * const { authorization } = await signRequest({ accessKey, secretKey }, { method: 'POST', url, headers, body });
  */
 export async function signRequest(
-  credentials: { readonly accessKey: string; readonly secretKey: string | Promise<CryptoKey> },
+  credentials: {
+    readonly accessKey: string;
+    readonly secretKey: string | ((message: string) => string | Promise<string>);
+  },
   input: SigningInput,
+  engine: HashEngine = signingEngine(),
 ): Promise<Signature> {
   const url = new URL(input.url);
   const { block, signedHeaders } = canonicalHeaders(input.headers);
@@ -134,10 +182,12 @@ export async function signRequest(
     canonicalQueryString(url.search),
     block,
     signedHeaders,
-    await sha256Hex(input.body),
+    await engine.sha256Hex(input.body),
   ].join('\n');
-  const stringToSign = `${ALGORITHM}\n${date.trim()}\n${await sha256Hex(canonicalRequest)}`;
-  const signature = await hmacSha256Hex(credentials.secretKey, stringToSign);
+  const stringToSign = `${ALGORITHM}\n${date.trim()}\n${await engine.sha256Hex(canonicalRequest)}`;
+  const hmac =
+    typeof credentials.secretKey === 'string' ? engine.hmacSha256Hex(credentials.secretKey) : credentials.secretKey;
+  const signature = await hmac(stringToSign);
   return {
     canonicalRequest,
     stringToSign,

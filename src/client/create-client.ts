@@ -1,6 +1,7 @@
 // The client: openapi-fetch over the generated `paths`, plus what a caller of this one operation
 // needs and openapi-fetch leaves out: checks before sending, a deadline, opt-in retries, typed errors.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { RequestWithBody } from '../auth/request-body.js';
 import { NetworkError, ResetOffsetError } from '../errors.js';
 import type { paths, ResetMessageOffsetRequest } from '../types.js';
 import { startDeadline } from './deadline.js';
@@ -80,6 +81,7 @@ export function createResetOffsetClient(options: ResetOffsetClientOptions): Rese
     fetch: guardedFetch(fetchImpl),
     redirect: 'manual',
     headers: { Accept: 'application/json' },
+    Request: RequestWithBody,
   });
   raw.use(auth);
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signingVector } from '../fixtures/signing-vectors.js';
 import { run, useMockServer, type RunResult } from '../support/index.js';
 import { operation, ROOT } from '../support/spec.js';
 
@@ -113,23 +114,9 @@ describe('x-codeSamples against the mock (startMockServer)', () => {
   }
 });
 
-// Signing vector "basic-offset": the official Huawei Cloud Node.js SDK signer's output for these fixed
-// inputs (fake credentials), as published with the API notes (signing-vectors.json). Kept inline so the
-// test needs nothing outside the repository.
-const VECTOR = {
-  ak: 'FAKEAK0123456789ABCD',
-  sk: 'FakeSecretKey0123456789abcdefghijklmnopqr',
-  x_sdk_date: '20240102T030405Z',
-  host: 'dms.ap-southeast-1.myhuaweicloud.com',
-  path_params: {
-    project_id: '0123456789abcdef0123456789abcdef',
-    instance_id: '11111111-2222-3333-4444-555555555555',
-    group: 'my-consumer-group',
-  },
-  body: '{"topic":"orders","partition":0,"message_offset":42}',
-  authorization:
-    'SDK-HMAC-SHA256 Access=FAKEAK0123456789ABCD, SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=a2f646b1f376988179931e19451608c1f437033f25524447d9cf40f3125c68d2',
-};
+// Signing vector "basic-offset": the official Huawei Cloud Node.js SDK signer's output for fixed inputs
+// (fake credentials), the same fixture the signing tests use.
+const VECTOR = signingVector('basic-offset');
 
 describe('curl (AK/SK) sample signs like the official SDK', () => {
   let proxy: Server;
@@ -151,7 +138,7 @@ describe('curl (AK/SK) sample signs like the official SDK', () => {
   afterAll(() => new Promise<void>((resolve) => proxy.close(() => resolve())));
 
   it('reproduces the Authorization header of signing vector basic-offset', async () => {
-    const input = VECTOR;
+    const { input } = VECTOR;
     // The sample's literals become the vector's inputs; each must be there exactly once.
     let script = readFileSync(sampleFile('curl-aksk.sh'), 'utf8');
     for (const [pattern, value] of [
@@ -167,7 +154,7 @@ describe('curl (AK/SK) sample signs like the official SDK', () => {
     // `date` fixed at the vector's X-Sdk-Date, through a shim first on PATH.
     const shims = mkdtempSync(join(work, 'bin-'));
     writeFileSync(join(shims, 'date'), `#!/bin/sh\necho ${input.x_sdk_date}\n`, { mode: 0o755 });
-    const { host } = input;
+    const { host } = new URL(input.endpoint);
 
     const result = await runSample('/bin/sh', [join(work, 'curl-aksk-vector.sh')], {
       PATH: `${shims}:${process.env['PATH'] ?? '/usr/bin:/bin'}`,
@@ -185,6 +172,6 @@ describe('curl (AK/SK) sample signs like the official SDK', () => {
     );
     expect(request?.body).toBe(input.body);
     expect(request?.headers['x-sdk-date']).toBe(input.x_sdk_date);
-    expect(request?.headers['authorization']).toBe(input.authorization);
+    expect(request?.headers['authorization']).toBe(VECTOR.expected.authorization);
   });
 });

@@ -49,7 +49,7 @@ describe('browser bundle', () => {
       inOutput(token.metafile)
         .filter((f) => f.includes('src/auth/'))
         .sort(),
-    ).toEqual(['src/auth/credential.ts', 'src/auth/sent-secrets.ts', 'src/auth/token.ts']);
+    ).toEqual(['src/auth/credential.ts', 'src/auth/request-body.ts', 'src/auth/sent-secrets.ts', 'src/auth/token.ts']);
     expect(token.code).not.toContain('SDK-HMAC-SHA256');
     // Retries are opt-in through retryPolicy(): a client without them ships none of their code.
     expect(inOutput(token.metafile)).not.toContain('src/client/retry.ts');

@@ -1,6 +1,0 @@
-// One-call entry for the 'raw-node-http' peer, as a user would write it: set up, make the call once. Bundled for
-// the size figures (and the size budgets); bench/cold/raw-node-http.ts runs the same call in a cold-start child.
-import { DEFAULT_ENDPOINT } from '../call.js';
-import { createCall } from '../peers/raw-node-http.js';
-
-await createCall(DEFAULT_ENDPOINT)();
