@@ -5,7 +5,8 @@
 //
 //   node bench/cli-cold-start.mjs [rounds]     (default 21 rounds; the children alternate)
 //
-// Goal: the CLI's median at most 1.3x the bare fetch's.
+// Goal: the CLI's median at most 1.3x the bare fetch's. Reported, like the bench's other goals; a missed
+// goal does not fail the run (npm run bench runs this after bench/run.mjs).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -113,4 +114,3 @@ const ratio = ratioOf('wallMs');
 console.log(
   `  ratio        ${ratio.toFixed(2)}x wall, ${ratioOf('cpuMs').toFixed(2)}x CPU (goal: wall <= ${GOAL}x): ${ratio <= GOAL ? 'met' : 'NOT met'}`,
 );
-process.exitCode = ratio <= GOAL ? 0 : 1;
