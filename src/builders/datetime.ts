@@ -1,5 +1,6 @@
 // Points in time for --to-datetime. A string must be a full ISO-8601 date-time with a zone (Z or
 // +hh:mm): without one, the same text means different instants on different machines.
+import { utcInstant } from './calendar.js';
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/i;
 
@@ -23,22 +24,15 @@ export function instantOf(value: Date | string): number {
     );
   }
   const [, y, mo, d, h, mi, s = '0', frac = '', zone = 'Z'] = match;
-  const fields = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)] as const;
-  const utc = Date.UTC(...fields, Number(frac.padEnd(3, '0')));
-  const check = new Date(utc);
-  // Date.UTC rolls 2024-02-30 over to March 1st; a date that does not survive the round trip is invalid.
-  const same =
-    check.getUTCFullYear() === fields[0] &&
-    check.getUTCMonth() === fields[1] &&
-    check.getUTCDate() === fields[2] &&
-    check.getUTCHours() === fields[3] &&
-    check.getUTCMinutes() === fields[4] &&
-    check.getUTCSeconds() === fields[5];
+  const utc = utcInstant(
+    [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s)],
+    Number(frac.padEnd(3, '0')),
+  );
   const zoneMatch = /^([+-])(\d{2}):(\d{2})$/.exec(zone);
   const offsetMinutes = zoneMatch
     ? (zoneMatch[1] === '-' ? -1 : 1) * (Number(zoneMatch[2]) * 60 + Number(zoneMatch[3]))
     : 0;
-  if (!same || Math.abs(offsetMinutes) >= 24 * 60 || (zoneMatch && Number(zoneMatch[3]) > 59))
+  if (utc === undefined || Math.abs(offsetMinutes) >= 24 * 60 || (zoneMatch && Number(zoneMatch[3]) > 59))
     throw new RangeError(`'${value}' is not a valid date-time`);
   return utc - offsetMinutes * 60_000;
 }

@@ -3,6 +3,7 @@
 // zone-less time is UTC there, and here too: a command pasted from a Kafka runbook means the same
 // instant. Seconds and milliseconds may be left out; milliseconds, when given, are exactly three digits
 // (Java's SimpleDateFormat reads '.5' as 5 ms, ISO-8601 as 500 ms: either reading would surprise someone).
+import { utcInstant } from '../builders/calendar.js';
 import { UsageError } from './usage-error.js';
 
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
@@ -28,18 +29,8 @@ export function parseKafkaDatetime(text: string): number {
   if (!match) throw bad(text, 'is not a date-time');
   const [, y, mo, d, h, mi, s = '0', ms = '000', zone = 'Z'] = match;
   if (ms.length !== 3) throw bad(text, 'needs exactly three digits of milliseconds');
-  const fields = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)] as const;
-  const utc = Date.UTC(...fields, Number(ms));
-  const check = new Date(utc);
-  // Date.UTC rolls 2024-02-30 over into March; a value that does not survive the round trip is no date.
-  const same =
-    check.getUTCFullYear() === fields[0] &&
-    check.getUTCMonth() === fields[1] &&
-    check.getUTCDate() === fields[2] &&
-    check.getUTCHours() === fields[3] &&
-    check.getUTCMinutes() === fields[4] &&
-    check.getUTCSeconds() === fields[5];
-  if (!same) throw bad(text, 'is not a valid date and time');
+  const utc = utcInstant([Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s)], Number(ms));
+  if (utc === undefined) throw bad(text, 'is not a valid date and time');
   let offsetMinutes = 0;
   if (zone !== 'Z') {
     const digits = zone.slice(1).replace(':', '');
