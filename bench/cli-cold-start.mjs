@@ -6,7 +6,7 @@
 //   node bench/cli-cold-start.mjs [rounds]     (default 21 rounds; the children alternate)
 //
 // Goal: the CLI's median at most 1.3x the bare fetch's. Reported, like the bench's other goals; a missed
-// goal does not fail the run (npm run bench runs this after bench/run.mjs).
+// goal does not fail the run (npm run bench runs this before bench/run.mjs, which takes its arguments).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
