@@ -2,14 +2,12 @@
 // the repository, run as a child process with an environment of exactly what each test gives it (no
 // credential from the developer's shell can leak in), and a small node:http API stand-in on 127.0.0.1
 // that answers from a script and records what arrived.
-import { execFile } from 'node:child_process';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRISM_PACKAGES } from '../../src/testing/prism-server.js';
 import { createConsumerProject, type ConsumerProject } from '../support/consumer-project.js';
-import { INSTANCE_ID, PROJECT_ID, SECRET_KEY, TOKEN } from '../support/index.js';
+import { INSTANCE_ID, PROJECT_ID, run, SECRET_KEY, startServer, TOKEN } from '../support/index.js';
 import { ROOT } from '../support/spec.js';
 
 /** A fake security token of temporary AK/SK credentials (long enough to be blanked wherever echoed). */
@@ -52,18 +50,12 @@ export function runCli(
   env: Record<string, string>,
   options: { cwd?: string; timeoutMs?: number } = {},
 ): Promise<CliRun> {
-  const base = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', NO_COLOR: '1' };
-  const [command, argv] = file === 'npx' ? ['npx', [...args]] : [process.execPath, [file, ...args]];
-  return new Promise((resolve) => {
-    execFile(
-      command,
-      argv,
-      { cwd: options.cwd, env: { ...base, ...env }, timeout: options.timeoutMs ?? 60_000, maxBuffer: 16 << 20 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+  const [command, argv] = file === 'npx' ? ['npx', [...args]] : ['node', [file, ...args]];
+  return run(command, argv, {
+    cleanEnv: true,
+    env: { HOME: process.env['HOME'] ?? '/tmp', NO_COLOR: '1', ...env },
+    timeoutMs: options.timeoutMs ?? 60_000,
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
   });
 }
 
@@ -92,43 +84,27 @@ export interface StandIn {
 /** A node:http server on 127.0.0.1 answering the n-th request with `answers[n]` (the last one repeats). */
 export async function startStandIn(answers: readonly (Answer | ((request: Arrived) => Answer))[]): Promise<StandIn> {
   const requests: Arrived[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const arrived: Arrived = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: text ? JSON.parse(text) : undefined,
-      };
-      requests.push(arrived);
-      const scripted = answers[Math.min(requests.length, answers.length) - 1] ?? { status: 204 };
-      const answer = typeof scripted === 'function' ? scripted(arrived) : scripted;
-      if (answer.hang) return;
-      const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
-      res.writeHead(answer.status ?? 204, {
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        ...answer.headers,
-      });
-      res.end(body);
+  const server = await startServer((wire, res) => {
+    const arrived: Arrived = {
+      method: wire.method,
+      url: wire.rawUrl,
+      headers: wire.headers,
+      body: wire.body ? JSON.parse(wire.body) : undefined,
+    };
+    requests.push(arrived);
+    const scripted = answers[Math.min(requests.length, answers.length) - 1] ?? { status: 204 };
+    const answer = typeof scripted === 'function' ? scripted(arrived) : scripted;
+    if (answer.hang) return;
+    const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
+    res.writeHead(answer.status ?? 204, {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...answer.headers,
     });
+    res.end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: server.url, requests, close: () => server.close() };
 }
 
-/** The request path for `group` on the shared project and instance. */
 export function resetPath(group: string): string {
   return `/v2/${PROJECT_ID}/instances/${INSTANCE_ID}/management/groups/${encodeURIComponent(group)}/reset-message-offset`;
 }

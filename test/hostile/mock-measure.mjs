@@ -62,6 +62,25 @@ if (process.argv[2] === '--child') {
   for (let i = 0; i < 20; i++) await send(Buffer.from('{"topic":"t","message_offset":1}'));
   const before = await stats('reset-peak');
   console.log(`before:  ${fmt(before)}`);
+  /** One POST of `body` to the operation over `agent`; resolves when the answer has been read. */
+  function post(agent, body) {
+    return new Promise((resolve, reject) => {
+      const req = request(
+        {
+          port,
+          host: '127.0.0.1',
+          path: PATH,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'x-auth-token': 't' },
+        },
+        (res) => res.resume().on('end', resolve),
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
   if (scenario === 'bodies') {
     const body = Buffer.alloc(50 * MiB, 0x20);
     body.write('{"topic":"t","message_offset":1,"pad":"');
@@ -76,22 +95,7 @@ if (process.argv[2] === '--child') {
     const agent = new Agent({ keepAlive: true, maxSockets: 8 });
     const json = '{"topic":"orders","partition":0,"message_offset":10}';
     const body = json.slice(0, -1) + ' '.repeat(Math.max(0, size - json.length)) + '}';
-    const one = () =>
-      new Promise((resolve, reject) => {
-        const req = request(
-          {
-            port,
-            host: '127.0.0.1',
-            path: PATH,
-            method: 'POST',
-            agent,
-            headers: { 'content-type': 'application/json', 'x-auth-token': 't' },
-          },
-          (res) => res.resume().on('end', resolve),
-        );
-        req.on('error', reject);
-        req.end(body);
-      });
+    const one = () => post(agent, body);
     for (let i = 0; i < count; i += 8) await Promise.all(Array.from({ length: Math.min(8, count - i) }, one));
     agent.destroy();
     const after = await stats();
@@ -104,22 +108,7 @@ if (process.argv[2] === '--child') {
     const body = '{"topic":"orders","partition":0,"message_offset":10}';
     const end = Date.now() + Number(seconds) * 1000;
     let sent = 0;
-    const one = () =>
-      new Promise((resolve, reject) => {
-        const req = request(
-          {
-            port,
-            host: '127.0.0.1',
-            path: PATH,
-            method: 'POST',
-            agent,
-            headers: { 'content-type': 'application/json', 'x-auth-token': 't' },
-          },
-          (res) => res.resume().on('end', resolve),
-        );
-        req.on('error', reject);
-        req.end(body);
-      });
+    const one = () => post(agent, body);
     // About 1,000 requests a second: 100 every 100 ms, 8 at a time.
     while (Date.now() < end) {
       const tick = Date.now();

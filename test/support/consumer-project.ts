@@ -75,3 +75,24 @@ export async function createConsumerProject(options: ConsumerProjectOptions = {}
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/**
+ * A tsconfig.json that type-checks `files` of a consumer project as a strict consumer would (vitest's
+ * and Prism's declarations need Node's, hence skipLibCheck).
+ */
+export function strictConsumerTsconfig(files: readonly string[]): string {
+  return JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      skipLibCheck: true,
+      noEmit: true,
+      module: 'nodenext',
+      moduleResolution: 'nodenext',
+      target: 'es2022',
+      lib: ['es2022', 'dom'],
+    },
+    files,
+  });
+}

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRISM_PACKAGES } from '../../src/testing/prism-server.js';
-import { createConsumerProject, type ConsumerProject } from '../support/consumer-project.js';
+import { createConsumerProject, type ConsumerProject, strictConsumerTsconfig } from '../support/consumer-project.js';
 import { packageFile } from '../support/run.js';
 import { INSTANCE_ID, PROJECT_ID } from '../support/index.js';
 import { docSection } from './testing-doc.js';
@@ -89,23 +89,7 @@ describe('the one-mock-per-run recipe, from the packed tarball', () => {
     expect(run.stdout).toMatch(/Tests\s+8 passed \(8\)/);
 
     // The recipe type-checks under strict settings.
-    project.write(
-      'tsconfig.recipe.json',
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          exactOptionalPropertyTypes: true,
-          noUncheckedIndexedAccess: true,
-          skipLibCheck: true,
-          noEmit: true,
-          module: 'nodenext',
-          moduleResolution: 'nodenext',
-          target: 'es2022',
-          lib: ['es2022', 'dom'],
-        },
-        files: files.map((f) => f.path),
-      }),
-    );
+    project.write('tsconfig.recipe.json', strictConsumerTsconfig(files.map((f) => f.path)));
     const tsc = await project.run('node', [packageFile('typescript', 'bin/tsc'), '-p', 'tsconfig.recipe.json'], {
       timeoutMs: 60_000,
     });

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRISM_PACKAGES } from '../../src/testing/prism-server.js';
-import { createConsumerProject, type ConsumerProject } from '../support/consumer-project.js';
+import { createConsumerProject, type ConsumerProject, strictConsumerTsconfig } from '../support/consumer-project.js';
 import { INSTANCE_ID, PROJECT_ID, TSC } from '../support/index.js';
 import { ROOT } from '../support/spec.js';
 import { consumerExample } from './testing-doc.js';
@@ -194,23 +194,7 @@ describe('from a fresh project that installs the packed tarball', () => {
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(run.stdout).toMatch(/Tests\s+4 passed \(4\)/);
       // And it type-checks under strict settings (vitest's own declarations need Node's, hence skipLibCheck).
-      project.write(
-        'tsconfig.example.json',
-        JSON.stringify({
-          compilerOptions: {
-            strict: true,
-            exactOptionalPropertyTypes: true,
-            noUncheckedIndexedAccess: true,
-            skipLibCheck: true,
-            noEmit: true,
-            module: 'nodenext',
-            moduleResolution: 'nodenext',
-            target: 'es2022',
-            lib: ['es2022', 'dom'],
-          },
-          files: [path],
-        }),
-      );
+      project.write('tsconfig.example.json', strictConsumerTsconfig([path]));
       const tsc = await project.run('node', [TSC, '-p', 'tsconfig.example.json'], {
         timeoutMs: 60_000,
       });
