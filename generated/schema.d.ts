@@ -64,8 +64,7 @@ export interface components {
         /**
          * By offset
          * @description Reset to an offset. `timestamp` must not be sent with `message_offset`, nor any field not listed
-         *     here. (The schema says so with `timestamp: false`, which some renderers list as a property of type
-         *     `any`.)
+         *     here (`additionalProperties: false`).
          */
         ResetByOffset: {
             topic: components["schemas"]["Topic"];
@@ -83,8 +82,7 @@ export interface components {
         /**
          * By timestamp
          * @description Reset to the first message at or after a point in time. `message_offset` must not be sent with
-         *     `timestamp`, nor any field not listed here. (The schema says so with `message_offset: false`, which
-         *     some renderers list as a property of type `any`.)
+         *     `timestamp`, nor any field not listed here (`additionalProperties: false`).
          */
         ResetByTimestamp: {
             topic: components["schemas"]["Topic"];

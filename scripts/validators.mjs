@@ -51,9 +51,10 @@ export function stripAnnotations(schema) {
  * The request body's `oneOf` of exclusive branches, compiled in an equivalent flat form:
  *
  *   oneOf: [ByOffset, ByTimestamp]          ->  type: object, additionalProperties: false,
- *   (each an object with the shared fields,      properties: every field of either branch,
- *    its own required field, and the other        required: the shared required fields,
- *    branch's own field declared `false`)         oneOf: [{required: [message_offset]}, {required: [timestamp]}]
+ *   (each a closed object with the shared        properties: every field of either branch,
+ *    fields and its own required field; the       required: the shared required fields,
+ *    other branch's own field not listed, or      oneOf: [{required: [message_offset]}, {required: [timestamp]}]
+ *    listed as `false`)
  *
  * The verdicts are the same (a body passes a branch iff it has the shared fields right, its own field
  * right, and not the other's: exactly one own field present, each field right), but each field is
@@ -78,30 +79,29 @@ export function flattenExclusiveOneOf(schema, defs) {
     b.properties &&
     Object.keys(b).every((k) => ['type', 'required', 'additionalProperties', 'properties'].includes(k));
   if (!branches.every(plainObject)) return schema;
-  // In the first branch's order: ajv checks (and reports) properties in the order they are declared.
-  const fields = Object.keys(branches[0].properties);
-  // Each branch's own field: required there, and declared `false` in every other branch.
+  // A branch refuses a field it does not list (it is closed) or lists as `false`.
+  const listed = (b) => Object.keys(b.properties).filter((f) => b.properties[f] !== false);
+  const refuses = (b, f) => !Object.hasOwn(b.properties, f) || b.properties[f] === false;
+  // In the first branch's order, then the others': ajv checks (and reports) properties in declared order.
+  const fields = [...new Set(branches.flatMap(listed))];
+  // Each branch's own field: required and listed there, refused by every other branch.
   const own = branches.map((b, i) => {
-    const mine = b.required.filter(
-      (f) => b.properties[f] !== false && branches.every((o, j) => j === i || o.properties[f] === false),
-    );
+    const mine = b.required.filter((f) => listed(b).includes(f) && branches.every((o, j) => j === i || refuses(o, f)));
     return mine.length === 1 ? mine[0] : undefined;
   });
+  const sharedFields = fields.filter((f) => !own.includes(f));
   const shared = branches[0].required.filter((f) => f !== own[0]).sort();
   const properties = {};
-  for (const f of fields) properties[f] = branches[own.indexOf(f) === -1 ? 0 : own.indexOf(f)].properties[f];
+  for (const f of fields) properties[f] = branches[own.includes(f) ? own.indexOf(f) : 0].properties[f];
   const equivalent =
     own.every((f) => f !== undefined) &&
     new Set(own).size === own.length &&
     branches.every(
       (b, i) =>
-        isDeepStrictEqual(Object.keys(b.properties).sort(), [...fields].sort()) &&
+        isDeepStrictEqual(listed(b).sort(), [...sharedFields, own[i]].sort()) &&
+        Object.keys(b.properties).every((f) => b.properties[f] !== false || own.includes(f)) &&
         isDeepStrictEqual(b.required.filter((f) => f !== own[i]).sort(), shared) &&
-        fields.every((f) =>
-          own.includes(f) && f !== own[i]
-            ? b.properties[f] === false
-            : isDeepStrictEqual(b.properties[f], properties[f]),
-        ),
+        sharedFields.every((f) => isDeepStrictEqual(b.properties[f], properties[f])),
     );
   if (!equivalent) return schema;
   return {

@@ -21,17 +21,31 @@ describe('flattenExclusiveOneOf', () => {
   });
   const oneOf = { oneOf: [{ $ref: '#/$defs/A' }, { $ref: '#/$defs/B' }] };
 
-  it('flattens two exclusive branches', () => {
-    expect(flatten(oneOf, defs(branch('x', 'y'), branch('y', 'x')))).toEqual({
-      type: 'object',
-      required: ['topic'],
-      additionalProperties: false,
-      properties: { topic: { type: 'string' }, x: int, y: int },
-      oneOf: [
-        { required: ['x'], properties: { x: true } },
-        { required: ['y'], properties: { y: true } },
-      ],
-    });
+  const flat = {
+    type: 'object',
+    required: ['topic'],
+    additionalProperties: false,
+    properties: { topic: { type: 'string' }, x: int, y: int },
+    oneOf: [
+      { required: ['x'], properties: { x: true } },
+      { required: ['y'], properties: { y: true } },
+    ],
+  };
+  /** A branch that does not list the other's field (its additionalProperties: false refuses it), as the spec does. */
+  const closedBranch = (own: string, other: string): Schema => {
+    const b = branch(own, other);
+    const properties = { ...(b['properties'] as Schema) };
+    delete properties[other];
+    return { ...b, properties };
+  };
+
+  it('flattens two exclusive branches that do not list the other field', () => {
+    expect(flatten(oneOf, defs(closedBranch('x', 'y'), closedBranch('y', 'x')))).toEqual(flat);
+  });
+
+  it('flattens two exclusive branches that list the other field as false, and a mix of both forms', () => {
+    expect(flatten(oneOf, defs(branch('x', 'y'), branch('y', 'x')))).toEqual(flat);
+    expect(flatten(oneOf, defs(closedBranch('x', 'y'), branch('y', 'x')))).toEqual(flat);
   });
 
   it.each([
@@ -46,6 +60,24 @@ describe('flattenExclusiveOneOf', () => {
     ['different shared required fields', defs(branch('x', 'y'), { ...branch('y', 'x'), required: ['y'] })],
     ['a branch with another keyword', defs(branch('x', 'y', { minProperties: 2 }), branch('y', 'x'))],
     ['a branch that allows other properties', defs(branch('x', 'y', { additionalProperties: true }), branch('y', 'x'))],
+    [
+      'an optional field only one branch lists (the flat form would allow it in both)',
+      defs(
+        { ...closedBranch('x', 'y'), properties: { topic: { type: 'string' }, x: int, z: int } },
+        closedBranch('y', 'x'),
+      ),
+    ],
+    [
+      'a false schema for a field that is no branch own field',
+      defs(
+        { ...branch('x', 'y'), properties: { topic: { type: 'string' }, x: int, y: false, z: false } },
+        branch('y', 'x'),
+      ),
+    ],
+    [
+      'branches whose own fields are not refused by the other (not listed, but open)',
+      defs(closedBranch('x', 'y'), { ...closedBranch('y', 'x'), additionalProperties: true }),
+    ],
   ])('leaves %s alone', (_name, d) => {
     expect(flatten(oneOf, d)).toBe(oneOf);
   });
