@@ -114,7 +114,7 @@ export interface components {
          *     response and the code from `error_code`: their digits do not always match. Other fields may appear;
          *     ignore the ones you do not know.
          */
-        Error: {
+        ErrorBody: {
             /**
              * @description The error code, such as `DMS.00400062` or `APIGW.0301`.
              * @example DMS.00400062
@@ -142,7 +142,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorBody"];
             };
         };
         /** @description The token or signature is missing, invalid or expired, or does not match the project. */
@@ -152,7 +152,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorBody"];
             };
         };
         /** @description The caller lacks permission (`dms:instance:modify`), or the tenant is restricted. */
@@ -162,7 +162,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorBody"];
             };
         };
         /** @description The instance does not exist (in this project). */
@@ -172,7 +172,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorBody"];
             };
         };
         /** @description An internal error of the service. */
@@ -182,7 +182,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorBody"];
             };
         };
     };

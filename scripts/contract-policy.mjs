@@ -9,8 +9,12 @@
 //   leaving a `not: {enum}` are "enum values removed", major, though the contract accepts more);
 // - a removed property schema that accepts nothing (`{not: {}}`) is "property-removed" (major), though
 //   with `additionalProperties: false` no verdict changes (it rates `false` patch, which agrees);
-// - a changed `default`, a removed error example and a new `deprecated` are all patch to it.
+// - a changed `default`, a removed error example and a new `deprecated` are all patch to it;
+// - a renamed component schema is patch to it, though the generated types lose the old name;
+// - it matches servers by their whole object, so a changed description is "server-removed" (major);
+// - a pattern whose escapes are only spelled differently (`\u0000` for `\x00`) is a change of pattern (major).
 import fc from 'fast-check';
+import { isDeepStrictEqual } from 'node:util';
 
 export const LEVELS = /** @type {const} */ (['none', 'patch', 'minor', 'major']);
 
@@ -24,6 +28,10 @@ export const POLICY_RULES = {
   'default-changed': 'a default changed: the request goes out differently',
   'deprecated-added': 'a deprecation is announced in a minor release',
   'error-example-removed': 'a documented error example removed: the mock can no longer answer with it',
+  'schema-renamed': "a component schema renamed: the generated types name it (components['schemas'][name])",
+  'server-docs-changed': 'only the descriptions of a server or its variables changed: the same URL and variables',
+  'pattern-rewritten':
+    'a pattern written differently with the same meaning (\\uXXXX and \\xXX escapes of one character)',
 };
 
 const atMost = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties'];
@@ -69,6 +77,34 @@ export function patternDirection(before, after) {
   }
 }
 
+/**
+ * A pattern with every escape of one character below U+0100 spelled `\xHH` (upper-case hex) and every
+ * other `\uHHHH` in upper case: `^[^\u0000-\u001f]+$` and `^[^\x00-\x1F]+$` normalise to the same text.
+ * They mean the same in ECMA-262 with or without the `u` flag. An escaped backslash stays one unit, so
+ * `\\u0041` (a backslash, then `u0041`) is left as it is.
+ */
+export function normalisePattern(pattern) {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] !== '\\') {
+      out += pattern[i];
+      continue;
+    }
+    const u = /^u([0-9a-fA-F]{4})/.exec(pattern.slice(i + 1));
+    const x = /^x([0-9a-fA-F]{2})/.exec(pattern.slice(i + 1));
+    const hex = u?.[1] ?? x?.[1];
+    if (hex !== undefined) {
+      const code = parseInt(hex, 16);
+      out += code < 0x100 ? `\\x${hex.slice(-2).toUpperCase()}` : `\\u${hex.toUpperCase()}`;
+      i += hex.length + 1;
+    } else {
+      out += pattern.slice(i, i + 2);
+      i += 1;
+    }
+  }
+  return out;
+}
+
 /** Whether changing `keyword` from `before` to `after` makes a schema accept more, less, or unknown. */
 export function constraintDirection(keyword, before, after) {
   const had = before !== undefined;
@@ -80,6 +116,7 @@ export function constraintDirection(keyword, before, after) {
   }
   if (keyword === 'pattern') {
     if (!had || !has) return { direction: has ? 'less' : 'more' };
+    if (normalisePattern(before) === normalisePattern(after)) return { direction: 'same' };
     return patternDirection(before, after);
   }
   if (keyword === 'enum' || keyword === 'required') {
@@ -116,6 +153,17 @@ function defaultName(change) {
 }
 const value = (end) => (end && 'value' in end ? end.value : undefined);
 
+/** A server object without its own and its variables' descriptions (what a client never sees). */
+function withoutDescriptions(server) {
+  if (!server || typeof server !== 'object') return server;
+  const { description: _description, variables, ...rest } = server;
+  if (!variables) return rest;
+  const vars = Object.fromEntries(
+    Object.entries(variables).map(([name, { description: _d, ...variable }]) => [name, variable]),
+  );
+  return { ...rest, variables: vars };
+}
+
 /** The policy rule that rates this change, if one applies: { rule, impact, note? }. */
 function policyVerdict(change, docs) {
   const { path, kind, property } = change;
@@ -147,6 +195,15 @@ function policyVerdict(change, docs) {
       return { rule: 'forbidden-property-removed', impact: 'patch' };
   }
 
+  if (kind === 'modified' && property === 'key' && /^#\/components\/schemas\/[^/]+$/.test(path))
+    return { rule: 'schema-renamed', impact: 'major' };
+  if (change.typeName === 'Server' && /^#\/servers\/\d+$/.test(path) && (kind === 'removed' || kind === 'added')) {
+    const server = value(kind === 'removed' ? change.base : change.revision);
+    const others = (kind === 'removed' ? docs.revision : docs.base).servers ?? [];
+    if (others.some((other) => isDeepStrictEqual(withoutDescriptions(other), withoutDescriptions(server))))
+      return { rule: 'server-docs-changed', impact: 'patch' };
+  }
+
   if (property === 'default') return { rule: 'default-changed', impact: 'major' };
   if (property === 'deprecated' && value(change.revision) === true)
     return { rule: 'deprecated-added', impact: 'minor' };
@@ -155,6 +212,7 @@ function policyVerdict(change, docs) {
 
   if (sideOf(path) === 'request' && kind === 'modified' && property) {
     const found = constraintDirection(property, value(change.base), value(change.revision));
+    if (found.direction === 'same') return { rule: 'pattern-rewritten', impact: 'patch' };
     if (found.direction === 'unknown') return undefined;
     // Inside an odd number of `not`s, accepting more of the inner schema means accepting less.
     const flipped = segments(path).filter((s) => s === 'not').length % 2 === 1;

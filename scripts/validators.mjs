@@ -13,7 +13,7 @@ export const SCHEMA_ID = 'https://dms-kafka-reset-offset.invalid/schemas.json';
  */
 export const VALIDATORS = {
   validateResetMessageOffsetRequestSchema: 'ResetMessageOffsetRequest',
-  validateErrorSchema: 'Error',
+  validateErrorSchema: 'ErrorBody',
   validateProjectIdSchema: 'ProjectId',
   validateInstanceIdSchema: 'InstanceId',
   validateGroupSchema: 'Group',

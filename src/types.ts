@@ -7,4 +7,4 @@ export type ResetMessageOffsetRequest = components['schemas']['ResetMessageOffse
 export type ResetByOffset = components['schemas']['ResetByOffset'];
 export type ResetByTimestamp = components['schemas']['ResetByTimestamp'];
 /** The error body of the service and the API gateway. */
-export type ErrorBody = components['schemas']['Error'];
+export type ErrorBody = components['schemas']['ErrorBody'];

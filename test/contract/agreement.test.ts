@@ -9,7 +9,7 @@ import { BODY_CASES } from '../fixtures/request-bodies.js';
 import { schemaValidator } from '../support/ajv.js';
 import { GROUP, INSTANCE_ID, operationUrl, postJson, testClient, useMockServer } from '../support/index.js';
 
-const errorSchema = schemaValidator('Error');
+const errorSchema = schemaValidator('ErrorBody');
 
 describe('corpus: the mock (Prism over HTTP) agrees with each expected verdict, and with the validator', () => {
   const mock = useMockServer();

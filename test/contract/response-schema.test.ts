@@ -3,7 +3,7 @@ import { validateErrorBody } from '../../src/validate.js';
 import { schemaValidator } from '../support/ajv.js';
 import { operation, responseExamples } from '../support/spec.js';
 
-const errorSchema = schemaValidator('Error');
+const errorSchema = schemaValidator('ErrorBody');
 
 describe('responses', () => {
   it('documents 204 and the error statuses 400, 401, 403, 404, 500', () => {

@@ -29,7 +29,7 @@ const ERROR_CODES = (
     action: string;
   }>
 )();
-const ERROR_FIELDS = Object.keys((spec.components.schemas['Error'] as { properties: object }).properties);
+const ERROR_FIELDS = Object.keys((spec.components.schemas['ErrorBody'] as { properties: object }).properties);
 const codeSamples =
   (operation as typeof operation & { 'x-codeSamples'?: Array<{ lang: string; label: string }> })['x-codeSamples'] ?? [];
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContract, DEFAULTS } from '../../scripts/check-contract.mjs';
+import { normalisePattern } from '../../scripts/contract-policy.mjs';
 import { run } from '../support/index.js';
 import { ROOT } from '../support/spec.js';
 
@@ -125,6 +126,31 @@ const CASES: Case[] = [
     rule: 'forbidden-property-removed',
   },
   {
+    name: 'a pattern rewritten with the same meaning (`\\u0000` escapes spelled `\\x00`)',
+    where: ['#/components/schemas/Group/pattern'],
+    edit: (s) => (schemas(s)['Group']!['pattern'] = '^[^\\x00-\\x1f\\x7F]+$'),
+    level: 'patch',
+    rule: 'pattern-rewritten',
+    redocly: 'major',
+  },
+  {
+    name: 'a component schema renamed (the generated types lose the old name)',
+    where: ['#/components/schemas/ErrorBody'],
+    edit: (s) => {
+      const spec = s as unknown as Record<string, unknown>;
+      const renamed = JSON.parse(
+        JSON.stringify(s).replaceAll('"#/components/schemas/Error"', '"#/components/schemas/ErrorBody"'),
+      );
+      Object.assign(spec, renamed);
+      schemas(s)['ErrorBody'] = schemas(s)['Error']!;
+      delete schemas(s)['Error'];
+    },
+    level: 'major',
+    rule: 'schema-renamed',
+    redocly: 'patch',
+    second: true,
+  },
+  {
     name: 'partition’s default changed',
     where: ['#/components/schemas/Partition/default'],
     edit: (s) => (schemas(s)['Partition']!['default'] = 0),
@@ -213,6 +239,35 @@ describe('fixture edits of the released spec are rated by the policy', () => {
       }),
     ]);
     expect(result.problems).toEqual([]);
+  });
+
+  it('a server whose descriptions alone changed: patch (redocly: server-removed, major, and an added server)', async () => {
+    const revision = edited('server-described', (s) => {
+      const [server] = (s as unknown as { servers: Array<Record<string, any>> }).servers;
+      server!['description'] = `${server!['description']} Regions: eu-de, eu-nl.`;
+      delete server!['variables'].endpoint.description;
+    });
+    const result = await checkContract({
+      revision,
+      packageJson: write('pkg-server.json', { version: '1.0.0' }),
+      changelog: write('changelog-server.md', CHANGELOG),
+    });
+    expect(result.changes).toEqual([
+      expect.objectContaining({ where: '#/servers/0', impact: 'patch', rule: 'server-docs-changed' }),
+      expect.objectContaining({ where: '#/servers/0', impact: 'patch', rule: 'server-docs-changed' }),
+    ]);
+    expect(result.changes.map((c) => c.redocly.impact).sort()).toEqual(['major', 'minor']);
+    // A server whose URL changed stays major, whatever the descriptions.
+    const moved = edited('server-moved', (s) => {
+      (s as unknown as { servers: Array<Record<string, any>> }).servers[0]!['url'] = 'https://dms.example.invalid';
+    });
+    const other = await checkContract({
+      revision: moved,
+      packageJson: write('pkg-moved.json', { version: '1.0.0' }),
+      changelog: write('changelog-moved.md', CHANGELOG),
+    });
+    expect(other.level).toBe('major');
+    expect(other.changes.map((c) => c.rule)).not.toContain('server-docs-changed');
   });
 
   it('every change in the fixture specs belongs to one of the edits', () => {
@@ -314,4 +369,23 @@ it('the released spec is a bundled OpenAPI 3.1 document of a released version, i
   expect(spec.info.version).toMatch(/^\d+\.\d+\.\d+$/);
   expect(JSON.stringify(spec)).not.toContain('"$ref":"./');
   expect(Number(pkg.version.split('.')[0])).toBeGreaterThanOrEqual(Number(spec.info.version.split('.')[0]));
+});
+
+describe('normalisePattern', () => {
+  it.each([
+    ['^[^\\u0000-\\u001F\\u007F]+$', '^[^\\x00-\\x1F\\x7F]+$'],
+    ['\\u00e9', '\\xE9'],
+    ['\\x7f', '\\x7F'],
+    ['\\u4e2d', '\\u4E2D'],
+    ['\\\\u0041', '\\\\u0041'],
+    ['\\\\\\u0041', '\\\\\\x41'],
+    ['\\d\\.\\u{41}', '\\d\\.\\u{41}'],
+  ])('%s -> %s', (pattern, normal) => {
+    expect(normalisePattern(pattern)).toBe(normal);
+  });
+
+  it('tells an escape from the character it stands for only where they mean the same', () => {
+    expect(normalisePattern('^\\u0041$')).not.toBe(normalisePattern('^A$'));
+    expect(normalisePattern('[\\u0000-\\u001f]')).not.toBe(normalisePattern('[\\u0000-\\u002f]'));
+  });
 });
