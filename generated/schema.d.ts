@@ -47,12 +47,18 @@ export interface components {
         ProjectId: string;
         /**
          * Format: uuid
-         * @description A Kafka instance ID, a UUID in its canonical 8-4-4-4-12 form.
+         * @description A Kafka instance ID, a UUID in its canonical 8-4-4-4-12 form. The pattern is RFC 4122's string
+         *     representation, which `format: uuid` names: hexadecimal digits in either case, any version and
+         *     variant, no `urn:uuid:` prefix and no braces.
          * @example 5d5ab6a3-cf61-4b3c-9a4c-f3f1e3a0b8c2
          */
         InstanceId: string;
         /**
-         * @description A consumer group ID. Not `.` or `..`, no control characters.
+         * @description A consumer group ID. Not `.` or `..`, no control characters (U+0000 to U+001F, U+007F). Nothing
+         *     else is refused: Kafka itself does not restrict group IDs (any non-empty string), and DMS
+         *     documents no rule of its own, only that it may answer `DMS.10240016` ("The group ID format is
+         *     invalid"). A narrower contract would refuse groups that exist; this one refuses only what can
+         *     never reach the operation (dot segments) or is never a real name (control characters).
          * @example orders-consumer
          */
         Group: string;
@@ -97,7 +103,8 @@ export interface components {
             message_offset?: never;
         };
         /**
-         * @description The topic whose offsets are reset.
+         * @description The topic whose offsets are reset. Kafka's own rule for topic names: 1 to 249 characters, each a
+         *     letter, digit, `.`, `_` or `-`, and not `.` or `..`. No other topic can exist.
          * @example test
          */
         Topic: string;

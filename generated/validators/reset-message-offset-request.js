@@ -3,8 +3,9 @@
 "use strict";
 export const validateResetMessageOffsetRequestSchema = validate21;
 const schema32 = {"type":"object","required":["topic"],"additionalProperties":false,"properties":{"topic":{"$ref":"#/$defs/Topic"},"partition":{"$ref":"#/$defs/Partition"},"message_offset":{"type":"integer","minimum":0,"maximum":9007199254740991},"timestamp":{"type":"integer","minimum":0,"maximum":9007199254740991}},"oneOf":[{"required":["message_offset"],"properties":{"message_offset":true}},{"required":["timestamp"],"properties":{"timestamp":true}}]};
-const schema33 = {"type":"string","minLength":1};
+const schema33 = {"type":"string","minLength":1,"maxLength":249,"not":{"anyOf":[{"enum":[".",".."]},{"pattern":"[^a-zA-Z0-9._-]"}]}};
 const schema34 = {"type":"integer","minimum":-1,"maximum":2147483647};
+const pattern4 = new RegExp("[^a-zA-Z0-9._-]", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -113,9 +114,13 @@ errors++;
 }
 if(data.topic !== undefined){
 let data0 = data.topic;
-if(typeof data0 === "string"){
-if(data0.length < 1){
-const err5 = {instancePath:instancePath+"/topic",schemaPath:"#/$defs/Topic/minLength",keyword:"minLength",params:{limit: 1}};
+const _errs8 = errors;
+const _errs9 = errors;
+const _errs10 = errors;
+let valid4 = false;
+const _errs11 = errors;
+if(!((data0 === ".") || (data0 === ".."))){
+const err5 = {};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -124,9 +129,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-else {
-const err6 = {instancePath:instancePath+"/topic",schemaPath:"#/$defs/Topic/type",keyword:"type",params:{type: "string"}};
+var _valid1 = _errs11 === errors;
+valid4 = valid4 || _valid1;
+const _errs12 = errors;
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err6 = {};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -136,10 +144,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.partition !== undefined){
-let data1 = data.partition;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err7 = {instancePath:instancePath+"/partition",schemaPath:"#/$defs/Partition/type",keyword:"type",params:{type: "integer"}};
+var _valid1 = _errs12 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
+const err7 = {};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -148,9 +156,20 @@ vErrors.push(err7);
 }
 errors++;
 }
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 2147483647 || isNaN(data1)){
-const err8 = {instancePath:instancePath+"/partition",schemaPath:"#/$defs/Partition/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647}};
+else {
+errors = _errs10;
+if(vErrors !== null){
+if(_errs10){
+vErrors.length = _errs10;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid3 = _errs9 === errors;
+if(valid3){
+const err8 = {instancePath:instancePath+"/topic",schemaPath:"#/$defs/Topic/not",keyword:"not",params:{}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -159,8 +178,20 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data1 < -1 || isNaN(data1)){
-const err9 = {instancePath:instancePath+"/partition",schemaPath:"#/$defs/Partition/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1}};
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data0 === "string"){
+if(data0.length > 249){
+const err9 = {instancePath:instancePath+"/topic",schemaPath:"#/$defs/Topic/maxLength",keyword:"maxLength",params:{limit: 249}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -169,12 +200,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-if(data.message_offset !== undefined){
-let data2 = data.message_offset;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err10 = {instancePath:instancePath+"/message_offset",schemaPath:"#/properties/message_offset/type",keyword:"type",params:{type: "integer"}};
+if(data0.length < 1){
+const err10 = {instancePath:instancePath+"/topic",schemaPath:"#/$defs/Topic/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -183,9 +210,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 9007199254740991 || isNaN(data2)){
-const err11 = {instancePath:instancePath+"/message_offset",schemaPath:"#/properties/message_offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}};
+}
+else {
+const err11 = {instancePath:instancePath+"/topic",schemaPath:"#/$defs/Topic/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -194,8 +221,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data2 < 0 || isNaN(data2)){
-const err12 = {instancePath:instancePath+"/message_offset",schemaPath:"#/properties/message_offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data.partition !== undefined){
+let data1 = data.partition;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err12 = {instancePath:instancePath+"/partition",schemaPath:"#/$defs/Partition/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -204,12 +234,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-if(data.timestamp !== undefined){
-let data3 = data.timestamp;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err13 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "integer"}};
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 2147483647 || isNaN(data1)){
+const err13 = {instancePath:instancePath+"/partition",schemaPath:"#/$defs/Partition/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -218,9 +245,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 9007199254740991 || isNaN(data3)){
-const err14 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}};
+if(data1 < -1 || isNaN(data1)){
+const err14 = {instancePath:instancePath+"/partition",schemaPath:"#/$defs/Partition/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -229,8 +255,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data3 < 0 || isNaN(data3)){
-const err15 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+}
+if(data.message_offset !== undefined){
+let data2 = data.message_offset;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err15 = {instancePath:instancePath+"/message_offset",schemaPath:"#/properties/message_offset/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -239,16 +269,72 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+const err16 = {instancePath:instancePath+"/message_offset",schemaPath:"#/properties/message_offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}};
 if(vErrors === null){
 vErrors = [err16];
 }
 else {
 vErrors.push(err16);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err17 = {instancePath:instancePath+"/message_offset",schemaPath:"#/properties/message_offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+if(data.timestamp !== undefined){
+let data3 = data.timestamp;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err18 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err19 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err20 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }

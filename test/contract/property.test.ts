@@ -52,8 +52,14 @@ const integerField = fc.oneof(
   { weight: 1, arbitrary: number },
   { weight: 2, arbitrary: wrongType },
 );
+/** Topic names by Kafka's rule (1 to 249 of [a-zA-Z0-9._-]), with '.', '..' and the 249/250 bounds weighted in. */
+const kafkaTopic = fc.oneof(
+  { weight: 8, arbitrary: fc.stringMatching(/^[a-zA-Z0-9._-]{1,20}$/) },
+  { weight: 1, arbitrary: fc.constantFrom('.', '..', '...', 'a'.repeat(249), 'a'.repeat(250), 'orders\n') },
+);
 const topic = fc.oneof(
-  { weight: 8, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) },
+  { weight: 6, arbitrary: kafkaTopic },
+  { weight: 2, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
   { weight: 1, arbitrary: fc.constant('') },
   { weight: 2, arbitrary: wrongType },
@@ -97,7 +103,7 @@ const shaped = fc
 /** Mostly well-formed bodies (exactly one of the two fields), so valid and invalid are both frequent. */
 const likelyValid = fc
   .record({
-    topic: fc.string({ minLength: 1, maxLength: 20 }),
+    topic: kafkaTopic,
     partition: fc.option(
       fc.oneof(
         { weight: 3, arbitrary: fc.integer({ min: -1, max: 2 ** 31 - 1 }) },
