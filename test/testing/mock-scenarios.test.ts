@@ -34,7 +34,7 @@ describe('Prefer', () => {
     ],
     [
       'code=418',
-      'Prefer asks for status 418, which the spec does not document; it documents 204, 400, 401, 403, 404, 500.',
+      'Prefer asks for status 418, which the spec does not document; it documents 204, 400, 401, 403, 404, 429, 500, 502, 503, 504.',
       undefined,
     ],
     ['code=204, example=Anything', 'status 204 has: none.', { '204': [] }],
