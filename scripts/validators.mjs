@@ -120,9 +120,11 @@ export function flattenExclusiveOneOf(schema, defs) {
  * - formats: the spec's int32/int64/uuid formats are already bound by minimum/maximum/pattern, so they
  *   are declared known: the output then needs no ajv-formats at run time (openapi-fetch stays the
  *   client's only runtime dependency);
- * - unicode: false: with it, minLength needs ajv's ucs2length helper, imported at run time from ajv
- *   (the same dependency cost); minLength 1 is the only length rule, and one UTF-16 unit is non-empty
- *   either way, so the verdict is the same;
+ * - unicode: false: with it, minLength/maxLength need ajv's ucs2length helper, imported at run time from
+ *   ajv (the same dependency cost); lengths are then counted in UTF-16 units, not code points. The verdict
+ *   is the same: the only minLength is 1 (one UTF-16 unit is non-empty either way), and every maxLength
+ *   (project ID, instance ID, topic) sits beside a pattern or `not` that refuses anything but ASCII,
+ *   where the two counts are equal;
  * - messages: false: ajv's English stays out; src/validate.ts words each error from its keyword and params.
  */
 export function createAjv(options = {}) {
