@@ -36,7 +36,18 @@ describe('client against the mock', () => {
     c.resetMessageOffset({ instanceId: INSTANCE_ID, group: GROUP, body });
 
   it('covers 204 and every documented error status, each with at least one example', () => {
-    expect(responseExamples.map((r) => r.status).sort()).toEqual(['204', '400', '401', '403', '404', '500']);
+    expect(responseExamples.map((r) => r.status).sort()).toEqual([
+      '204',
+      '400',
+      '401',
+      '403',
+      '404',
+      '429',
+      '500',
+      '502',
+      '503',
+      '504',
+    ]);
     for (const { status, examples } of errorStatuses) expect(examples.length, status).toBeGreaterThan(0);
   });
 
