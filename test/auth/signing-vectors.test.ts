@@ -153,6 +153,9 @@ describe('signing vectors', () => {
         const client = createResetOffsetClient({
           endpoint: vector.input.endpoint,
           projectId: vector.input.path_params['project_id']!,
+          // The signature is what this test is about. One vector's body has a topic (主题) that Kafka's rule
+          // for topic names, and so the contract, refuses; the official signer signed it all the same.
+          validate: false,
           auth: make(() =>
             akskAuth({
               accessKey: vector.input.ak,
