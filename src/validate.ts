@@ -41,7 +41,7 @@ const WORDING = new Map<string, (params: Params) => string>([
   ['minLength', (params) => `must NOT have fewer than ${params['limit']} characters`],
   ['maxLength', (params) => `must NOT have more than ${params['limit']} characters`],
   // Only the topic says what it refuses with `not` (Kafka's rule for topic names).
-  ['not', () => "must be a topic name: letters, digits, '.', '_' or '-', not '.' or '..'"],
+  ['not', () => "must hold only letters, digits, '.', '_' or '-', and not be '.' or '..'"],
   ['minimum', comparison],
   ['maximum', comparison],
   ['additionalProperties', () => 'is not a property of this request'],

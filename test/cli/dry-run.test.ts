@@ -231,14 +231,22 @@ describe('the plan (dry run, the default)', () => {
     expect((JSON.parse(run.stdout) as JsonDocument).resets[0]).toMatchObject({ group: 'team/a b', partition: 1 });
   });
 
-  it('a topic with control characters is shown escaped in the table, exact in JSON', async () => {
+  it('a topic with control characters is refused (Kafka has no such topic), and shown escaped', async () => {
     const topic = 'evil\u001b[2J\u202etopic';
-    const run = await cli(['reset', '--group', GROUP, '--topic', topic, '--to-earliest']);
+    await refused(
+      ['reset', '--group', GROUP, '--topic', topic, '--to-earliest'],
+      "--topic evil\\u001b[2J\\u202etopic: topic must hold only letters, digits, '.', '_' or '-'",
+    );
+  });
+
+  it('a group with a bidi override is shown escaped in the table, exact in JSON', async () => {
+    const group = 'evil\u202egroup';
+    const run = await cli(['reset', '--group', group, '--topic', 'orders', '--to-earliest']);
     expect(run.code).toBe(0);
-    expect(run.stdout).not.toMatch(/[\u001b\u202e]/);
-    expect(run.stdout).toContain('"evil\\u001b[2J\\u202etopic"');
-    const doc = await plan(['--topic', topic, '--to-earliest']);
-    expect(doc.resets[0]?.topic).toBe(topic);
+    expect(run.stdout).not.toMatch(/[\u202e]/);
+    expect(run.stdout).toContain('"evil\\u202egroup"');
+    const run2 = await cli(['reset', '--group', group, '--topic', 'orders', '--to-earliest', '--json']);
+    expect((JSON.parse(run2.stdout) as JsonDocument).resets[0]?.group).toBe(group);
   });
 });
 
