@@ -191,8 +191,11 @@ async function typeCheck(results) {
   );
   const diagnostics = [...ts.getPreEmitDiagnostics(program), ...program.emit().diagnostics];
   for (const r of made) {
-    const checks = readFileSync(join(r.folder, 'checks.ts'), 'utf8').split('\n');
-    const lineOf = (name) => checks.findIndex((line) => line.startsWith(`export const ${name}:`));
+    // Each checks.ts declaration's span: a diagnostic inside it (on whichever of its lines) is its verdict.
+    const spans = program
+      .getSourceFile(join(r.folder, 'checks.ts'))
+      .statements.filter(ts.isVariableStatement)
+      .map((s) => ({ name: s.declarationList.declarations[0].name.getText(), start: s.pos, end: s.end }));
     r.refusedByTypes = {};
     r.typeErrors = [];
     for (const d of diagnostics) {
@@ -200,7 +203,7 @@ async function typeCheck(results) {
       const { line } = d.file.getLineAndCharacterOfPosition(d.start ?? 0);
       const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
       const name = d.file.fileName.endsWith('/checks.ts')
-        ? ['both', 'neither'].find((n) => lineOf(n) === line)
+        ? spans.find((s) => ['both', 'neither'].includes(s.name) && d.start >= s.start && d.start < s.end)?.name
         : undefined;
       if (name) r.refusedByTypes[name] = true;
       else r.typeErrors.push(`${relative(r.folder, d.file.fileName)}(${line + 1}): TS${d.code} ${message}`);
