@@ -17,7 +17,8 @@ import { defineConfig } from 'vitest/config';
 const FOLDERS = {
   unit: ['auth', 'builders', 'client', 'size'],
   contract: ['contract', 'spec', 'types'],
-  package: ['cli', 'hostile', 'matrix', 'package', 'release', 'testing'],
+  // matrix and portability hold no vitest files: `npm run test:matrix` / `npm run test:portability` run them.
+  package: ['cli', 'hostile', 'matrix', 'package', 'portability', 'release', 'testing'],
   docs: ['docs'],
 } as const;
 
