@@ -36,6 +36,8 @@ if (options.update && !checkDoc) throw new Error('--update writes the table for 
 /**
  * Each generator as a team runs it: its command line with default options, run in its own folder with
  * the output going to `out` (relative: typed-openapi prefixes even an absolute path with the folder).
+ * A row for a non-default mode names its mode, and shares the default row's probe (`probe`) when the
+ * generated names are the same.
  */
 const GENERATORS = [
   {
@@ -66,6 +68,15 @@ const GENERATORS = [
     package: 'openapi-zod-client',
     bin: 'openapi-zod-client',
     args: (spec, out) => [spec, '-o', join(out, 'client.ts')],
+  },
+  // Not a default, but the flag a team needs for `additionalProperties: false` to be enforced at all.
+  {
+    id: 'openapi-zod-client-strict',
+    package: 'openapi-zod-client',
+    mode: '--strict-objects',
+    probe: 'openapi-zod-client',
+    bin: 'openapi-zod-client',
+    args: (spec, out) => [spec, '-o', join(out, 'client.ts'), '--strict-objects'],
   },
   {
     id: 'typed-openapi',
@@ -163,7 +174,7 @@ async function generate(generator, spec) {
   const result = await tool(generator.bin, generator.args(spec, 'out'), folder);
   const made = readdirSync(out).length > 0;
   if (made) {
-    cpSync(join(HERE, 'probes', `${generator.id}.ts`), join(folder, 'probe.ts'));
+    cpSync(join(HERE, 'probes', `${generator.probe ?? generator.id}.ts`), join(folder, 'probe.ts'));
     for (const file of ['checks.ts', 'shape.ts']) cpSync(join(HERE, 'probes', file), join(folder, file));
   }
   return { ...generator, folder, made, complaints: complaints(result) };
