@@ -1,6 +1,11 @@
-// The installed bin without --execute: help, version, the plan for every target, every flag and
+// The command line without --execute: help, version, the plan for every target, every flag and
 // variable, and every usage error (exit 2, one line on stderr, nothing on stdout, nothing sent). The
 // endpoint of each dry run is a stand-in server that must receive nothing.
+//
+// The cases run in process (runInProcess: the dispatcher the bin runs, with the bin's environment), a
+// child process each would cost a Node start; 'the installed bin' runs a sample of them through the
+// packed tarball's bin and checks it answers byte for byte the same, and the machine-zone case runs
+// there only (a time zone belongs to a process).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +19,7 @@ import {
   operatorEnv,
   readmeRun,
   runCli,
+  runInProcess,
   SECURITY_TOKEN,
   startStandIn,
   type CliRun,
@@ -32,8 +38,13 @@ afterAll(async () => {
   await project?.cleanup();
 });
 
-async function cli(args: readonly string[], env: Record<string, string> = operatorEnv(api.url)): Promise<CliRun> {
-  const run = await runCli(binOf(project), args, env, { cwd: project.dir });
+/** One run: in this process, or with `{ bin: true }` through the installed bin (in the project's folder). */
+async function cli(
+  args: readonly string[],
+  env: Record<string, string> = operatorEnv(api.url),
+  { bin = false } = {},
+): Promise<CliRun> {
+  const run = bin ? await runCli(binOf(project), args, env, { cwd: project.dir }) : await runInProcess(args, env);
   expectNoSecrets(run);
   // A dry run, a refused command: nothing ever reaches the API.
   expect(api.requests).toEqual([]);
@@ -200,6 +211,7 @@ describe('the plan (dry run, the default)', () => {
         ...operatorEnv(api.url),
         TZ: 'Asia/Kolkata',
       },
+      { bin: true },
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('timestamp 1714521600000 (2024-05-01T00:00:00.000Z)');
@@ -544,5 +556,55 @@ describe('--from-file', () => {
     );
     const big = write('big.csv', 'orders,0,1\n'.repeat(400_000));
     await refused([...g, '--from-file', big], 'is larger than 4194304 bytes; split the plan');
+  });
+});
+
+describe('the installed bin', () => {
+  // A sample of the cases above, one of each kind of answer: the packed tarball's bin, run as an operator
+  // runs it, prints and exits exactly as the in-process runs do.
+  const g = ['reset', '--group', GROUP];
+  const keys = {
+    OS_PROJECT_ID: PROJECT_ID,
+    DMS_INSTANCE_ID: INSTANCE_ID,
+    OS_REGION_NAME: 'eu-de',
+    OS_ACCESS_KEY: ACCESS_KEY,
+    OS_SECRET_KEY: SECRET_KEY,
+    OS_SECURITY_TOKEN: SECURITY_TOKEN,
+  };
+  it.each([
+    ['--help', ['--help']],
+    ['--version', ['--version']],
+    ['no arguments', []],
+    ['an unknown command', ['rest', '--group', 'g']],
+    ['a plan as a table', [...g, '--topic', 'orders:0,1', '--to-earliest']],
+    ['a plan as JSON', [...g, '--topic', 'orders', '--to-offset', '5', '--json']],
+    [
+      "kafka-consumer-groups.sh's spelling",
+      ['--group', GROUP, '--reset-offsets', '--topic', 'orders', '--to-latest', '--dry-run'],
+    ],
+    ['a usage error', [...g, '--topic', 'orders', '--to-eraliest']],
+  ])('%s: as in process', async (_, args) => {
+    const viaBin = await cli(args, operatorEnv(api.url), { bin: true });
+    expect(viaBin).toEqual(await cli(args));
+  });
+
+  it('settings from AK/SK variables, and an endpoint with user info refused: as in process', async () => {
+    const args = [...g, '--topic', 'orders', '--to-earliest'];
+    const viaBin = await cli(args, keys, { bin: true });
+    expect(viaBin.stdout).toContain('(temporary AK/SK)');
+    expect(viaBin).toEqual(await cli(args, keys));
+    const userInfo = { ...operatorEnv('https://user:pass@dms.example.test') };
+    const refusedByBin = await cli(args, userInfo, { bin: true });
+    expect(refusedByBin.code).toBe(2);
+    expect(refusedByBin).toEqual(await cli(args, userInfo));
+  });
+
+  it('a plan from --from-file: as in process', async () => {
+    const file = join(project.dir, 'bin-plan.csv');
+    writeFileSync(file, 'orders,0,42\norders,1,7\n');
+    const args = [...g, '--from-file', file, '--json'];
+    const viaBin = await cli(args, operatorEnv(api.url), { bin: true });
+    expect(viaBin.code).toBe(0);
+    expect(viaBin).toEqual(await cli(args));
   });
 });

@@ -1,6 +1,10 @@
 // --execute against the mock (Prism behind the recording front): what the installed bin sends is what
 // the plan said, in order, meets the contract, and authenticates with the variables' credentials. Also
 // `npx dms-kafka-reset-offset` in the consumer project, and the `mock` command.
+//
+// The bin runs the first call, the README's run, AK/SK signing, npx and the mock command; the other
+// cases run in process (runInProcess: the dispatcher the bin runs, with the bin's environment), which
+// spares a Node start each and sends the same requests to the same mock.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +20,7 @@ import {
   readmeRun,
   resetPath,
   runCli,
+  runInProcess,
   SECURITY_TOKEN,
   type CliRun,
   type JsonDocument,
@@ -33,26 +38,24 @@ afterAll(async () => {
 });
 beforeEach(() => mock.clearRequests());
 
-async function cli(args: readonly string[], env: Record<string, string> = operatorEnv(mock.url)): Promise<CliRun> {
-  const run = await runCli(binOf(project), args, env, { cwd: project.dir });
+/** One run: in this process, or with `{ bin: true }` through the installed bin (in the project's folder). */
+async function cli(
+  args: readonly string[],
+  env: Record<string, string> = operatorEnv(mock.url),
+  { bin = false } = {},
+): Promise<CliRun> {
+  const run = bin ? await runCli(binOf(project), args, env, { cwd: project.dir }) : await runInProcess(args, env);
   expectNoSecrets(run);
   return run;
 }
 
 describe('--execute against the mock', () => {
   it('sends one call per partition in order, prints each result on stderr, the table on stdout, exits 0', async () => {
-    const run = await cli([
-      'reset',
-      '--group',
-      GROUP,
-      '--topic',
-      'orders:0,1',
-      '--topic',
-      'payments',
-      '--to-offset',
-      '42',
-      '--execute',
-    ]);
+    const run = await cli(
+      ['reset', '--group', GROUP, '--topic', 'orders:0,1', '--topic', 'payments', '--to-offset', '42', '--execute'],
+      operatorEnv(mock.url),
+      { bin: true },
+    );
     expect(run.code, run.stderr).toBe(0);
     const recorded = mock.requests();
     expect(recorded.map((r) => [r.method, r.path, r.body, r.contract, r.response.status])).toEqual([
@@ -88,7 +91,7 @@ describe('--execute against the mock', () => {
     // The variables are those the README exports in its dry run, just before.
     const setup = readmeRun('--to-datetime 2024-05-01T00:00:00.000\n');
     const { env, args, output } = readmeRun('2024-05-01T00:00:00.000 --execute');
-    const run = await cli(args, { ...setup.env, ...env, DMS_ENDPOINT: mock.url });
+    const run = await cli(args, { ...setup.env, ...env, DMS_ENDPOINT: mock.url }, { bin: true });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr + run.stdout).toBe(output.replaceAll('http://127.0.0.1:4010', mock.url));
     expect(mock.requests()).toHaveLength(3);
@@ -157,7 +160,9 @@ describe('--execute against the mock', () => {
       OS_ACCESS_KEY: ACCESS_KEY,
       OS_SECRET_KEY: SECRET_KEY,
     };
-    const run = await cli(['reset', '--group', GROUP, '--topic', 'orders:0,1', '--to-earliest', '--execute'], env);
+    const run = await cli(['reset', '--group', GROUP, '--topic', 'orders:0,1', '--to-earliest', '--execute'], env, {
+      bin: true,
+    });
     expect(run.code, run.stderr).toBe(0);
     const recorded = mock.requests();
     expect(recorded).toHaveLength(2);
@@ -169,10 +174,14 @@ describe('--execute against the mock', () => {
       expect(r.contract).toEqual({ valid: true });
     }
     mock.clearRequests();
-    const temporary = await cli(['reset', '--group', GROUP, '--topic', 'orders', '--to-earliest', '--execute'], {
-      ...env,
-      OS_SECURITY_TOKEN: SECURITY_TOKEN,
-    });
+    const temporary = await cli(
+      ['reset', '--group', GROUP, '--topic', 'orders', '--to-earliest', '--execute'],
+      {
+        ...env,
+        OS_SECURITY_TOKEN: SECURITY_TOKEN,
+      },
+      { bin: true },
+    );
     expect(temporary.code).toBe(0);
     expect(mock.requests()[0]?.headers['x-security-token']).toBe('[REDACTED]');
   });
@@ -223,10 +232,10 @@ describe('npx dms-kafka-reset-offset in the consumer project', () => {
 
 describe('dms-kafka-reset-offset mock', () => {
   it('--help prints the mock usage; a bad flag exits 2', async () => {
-    const help = await cli(['mock', '--help']);
+    const help = await cli(['mock', '--help'], operatorEnv(mock.url), { bin: true });
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--port N');
-    const bad = await cli(['mock', '--prot', '1']);
+    const bad = await cli(['mock', '--prot', '1'], operatorEnv(mock.url), { bin: true });
     expect(bad.code).toBe(2);
   });
 

@@ -2,6 +2,10 @@
 // answer (503, a timeout, a closed port, a redirect), partial failure of a multi-reset plan, the
 // client's retries and only those, and credentials echoed back by a server never reaching the output.
 // The project has no Prism installed: resetting never loads the mock kit.
+//
+// Most runs are in process (runInProcess: the dispatcher the bin runs, with the bin's environment); the
+// refusals of the first block, the closed port, Ctrl-C, the mock command and the AK/SK echo run through
+// the installed bin, so the shipped build's errors, signing and signals are checked there.
 import { spawn } from 'node:child_process';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { ConsumerProject } from '../support/consumer-project.js';
@@ -12,6 +16,7 @@ import {
   installCli,
   operatorEnv,
   runCli,
+  runInProcess,
   SECURITY_TOKEN,
   startStandIn,
   type Answer,
@@ -45,20 +50,12 @@ const TOO_MANY: Answer = {
   body: { error_code: 'APIGW.0308', error_msg: 'The throttling threshold has been reached.' },
 };
 
-async function against(
-  answers: readonly Answer[],
-  args: readonly string[],
-  env?: Record<string, string>,
-): Promise<CliRun> {
+/** `reset --execute` against a stand-in answering `answers`: in process, or with `{ bin: true }` through the bin. */
+async function against(answers: readonly Answer[], args: readonly string[], { bin = false } = {}): Promise<CliRun> {
   api = await startStandIn(answers);
-  const run = await runCli(
-    binOf(project),
-    ['reset', '--group', GROUP, ...args, '--execute'],
-    env ?? operatorEnv(api.url),
-    {
-      cwd: project.dir,
-    },
-  );
+  const argv = ['reset', '--group', GROUP, ...args, '--execute'];
+  const env = operatorEnv(api.url);
+  const run = bin ? await runCli(binOf(project), argv, env, { cwd: project.dir }) : await runInProcess(argv, env);
   expectNoSecrets(run);
   return run;
 }
@@ -67,7 +64,7 @@ const json = (run: CliRun) => JSON.parse(run.stdout) as JsonDocument;
 
 describe('the API refuses (4xx): exit 3', () => {
   it('404: the error code, message and request ID on stderr, "not applied" in the summary', async () => {
-    const run = await against([NOT_FOUND], ['--topic', 'orders', '--to-earliest']);
+    const run = await against([NOT_FOUND], ['--topic', 'orders', '--to-earliest'], { bin: true });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(
       'dms-kafka-reset-offset: reset 1/1 failed: orders partition all -> offset 0 (earliest): ResetOffsetError: DMS.00404022 (404): This instance does not exist. (request ID req-404)',
@@ -79,7 +76,7 @@ describe('the API refuses (4xx): exit 3', () => {
   });
 
   it('404 with --json: the failed entry carries name, status, errorCode, requestId and message', async () => {
-    const run = await against([NOT_FOUND], ['--topic', 'orders:5', '--to-offset', '7', '--json']);
+    const run = await against([NOT_FOUND], ['--topic', 'orders:5', '--to-offset', '7', '--json'], { bin: true });
     expect(run.code).toBe(3);
     expect(json(run)).toEqual({
       dryRun: false,

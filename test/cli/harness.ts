@@ -1,10 +1,13 @@
 // The CLI as an operator gets it: the bin of the packed tarball, installed into a fresh project outside
 // the repository, run as a child process with an environment of exactly what each test gives it (no
 // credential from the developer's shell can leak in), and a small node:http API stand-in on 127.0.0.1
-// that answers from a script and records what arrived.
+// that answers from a script and records what arrived. runInProcess runs the same dispatcher the bin
+// runs (src/cli/command.ts) inside the test's process with the same environment, for the many cases
+// that need no process of their own; the suites check that it answers as the installed bin does.
 import type { IncomingHttpHeaders } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCommand } from '../../src/cli/command.js';
 import { PRISM_PACKAGES } from '../../src/testing/prism-server.js';
 import { createConsumerProject, type ConsumerProject } from '../support/consumer-project.js';
 import { INSTANCE_ID, PROJECT_ID, run, SECRET_KEY, startServer, TOKEN } from '../support/index.js';
@@ -43,6 +46,11 @@ export function operatorEnv(endpoint: string, extra: Record<string, string> = {}
   };
 }
 
+/** The environment a run gets: exactly `env`, plus a HOME and NO_COLOR (and, for a child process, PATH). */
+function runEnv(env: Record<string, string>): Record<string, string> {
+  return { HOME: process.env['HOME'] ?? '/tmp', NO_COLOR: '1', ...env };
+}
+
 /** Runs `file` (a bin path, or 'npx') with `args` and exactly `env` (plus PATH and a throwaway HOME). */
 export function runCli(
   file: string,
@@ -53,10 +61,26 @@ export function runCli(
   const [command, argv] = file === 'npx' ? ['npx', [...args]] : ['node', [file, ...args]];
   return run(command, argv, {
     cleanEnv: true,
-    env: { HOME: process.env['HOME'] ?? '/tmp', NO_COLOR: '1', ...env },
+    env: runEnv(env),
     timeoutMs: options.timeoutMs ?? 60_000,
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
   });
+}
+
+/**
+ * Runs the command line in this process with `args` and exactly the environment runCli would give the
+ * bin (PATH included), its stdout and stderr captured. For commands that neither serve the mock nor
+ * depend on the process itself (its time zone, its signals): those run through the bin.
+ */
+export async function runInProcess(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCommand(args, {
+    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...runEnv(env) },
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
 }
 
 export interface Arrived {

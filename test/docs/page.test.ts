@@ -2,6 +2,11 @@
 // from disk with every other request blocked and recorded, and the test looks at the landing view before
 // any click, then clicks through the two body alternatives, the responses, the security schemes, the code
 // samples and the error-code table.
+//
+// The page (2.5 MB of Redoc) is loaded once for the file, in one tab, and the tests read it in order like
+// one reader: the landing view first, before anything scrolls or clicks; every later test starts from
+// resetView() (no dialog open, back at the top) and clicks its own way to what it checks, so none depends
+// on what an earlier one left selected. Requests and errors are still checked after every test.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,6 +40,10 @@ const codeSamples =
 
 describeInChromium('docs/index.html in Chromium', () => {
   let browser: RecordingBrowser;
+  /** The one tab of the file, opened on the page in beforeAll. */
+  let page: Page;
+  /** What the tab asked for while it loaded (the first afterEach then checks there was nothing else). */
+  let loadRequests: string[];
 
   beforeAll(async () => {
     const build = await run('node', [join(ROOT, 'scripts/build-docs.mjs')]);
@@ -42,6 +51,8 @@ describeInChromium('docs/index.html in Chromium', () => {
     expect(build.code).toBe(0);
     browser = await launchRecordingBrowser(PAGE_URL);
     mkdirSync(SHOTS, { recursive: true });
+    page = await browser.open(PAGE_URL);
+    loadRequests = [...browser.requests];
   });
 
   afterAll(async () => {
@@ -58,30 +69,29 @@ describeInChromium('docs/index.html in Chromium', () => {
     expect(errors, 'console or page errors').toEqual([]);
   });
 
-  /** Opens the page as a reader does (no route in the URL) and waits for the operation it lands on. */
-  async function openOperation(): Promise<{ page: Page; section: Locator }> {
-    const page = await browser.open(PAGE_URL);
+  /**
+   * Brings the tab back to a reader's starting point: no dialog open, the operation's route (Redoc 3 shows
+   * one route at a time and mounts it afresh), scrolled to the top; then waits for the operation's heading.
+   */
+  async function resetView(): Promise<{ section: Locator }> {
+    // Redoc's security details open in a modal portal: Escape closes it, and nothing else reacts to it.
+    await page.keyboard.press('Escape');
+    // Via the intro's route, so that the operation's route is mounted afresh even when it is the current one.
+    await page.evaluate(() => {
+      window.location.hash = '#/';
+    });
+    await expect.poll(() => page.url()).toBe(`${PAGE_URL}#/`);
+    await page.evaluate((route) => {
+      window.location.hash = route;
+      window.scrollTo(0, 0);
+    }, `#${OPERATION_SECTION}`);
     const heading = page.getByRole('heading', { name: OPERATION_TITLE }).first();
     await expect.poll(() => heading.isVisible()).toBe(true);
-    return { page, section: page.locator(`[data-section-id="${OPERATION_SECTION}"]`) };
+    return { section: page.locator(`[data-section-id="${OPERATION_SECTION}"]`) };
   }
 
-  it('opens from disk, asks for nothing but itself, and logs no error', async () => {
-    const page = await browser.open(PAGE_URL);
-    await page.waitForLoadState('networkidle');
-    // Scroll to the end so that every lazily rendered section mounts (and would fetch, if it did).
-    await scrollThrough(page);
-    expect(browser.requests, 'the page file itself was loaded through the recorder').toContain(PAGE_URL);
-    await expect.poll(() => page.title()).toBe('DMS for Kafka: reset a consumer group offset');
-    // The sidebar's "API docs by" logo is our inlined data: image (Redoc's own comes from a CDN).
-    const logo = page.getByAltText('redocly logo');
-    await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    expect(await logo.getAttribute('src')).toMatch(/^data:image\/svg\+xml,/);
-    await page.close();
-  });
-
+  // First, while the tab is as it loaded: nothing has scrolled or clicked yet.
   it('lands on the operation: POST, the whole path and a request body in view, without a click', async () => {
-    const page = await browser.open(PAGE_URL);
     const viewport = page.viewportSize() ?? { width: 0, height: 0 };
     /** True when the element is rendered, visible and entirely inside the first screen. */
     const onFirstScreen = (locator: Locator) =>
@@ -142,11 +152,22 @@ describeInChromium('docs/index.html in Chromium', () => {
     await sidebar.getByText(INFO_TITLE, { exact: true }).click();
     const intro = page.getByRole('heading', { name: INFO_TITLE }).first();
     await expect.poll(() => onFirstScreen(intro)).toBe(true);
-    await page.close();
+  });
+
+  it('opens from disk, asks for nothing but itself, and logs no error', async () => {
+    expect(loadRequests, 'the page file itself was loaded through the recorder').toContain(PAGE_URL);
+    await page.waitForLoadState('networkidle');
+    // Scroll to the end so that every lazily rendered section mounts (and would fetch, if it did).
+    await scrollThrough(page);
+    await expect.poll(() => page.title()).toBe('DMS for Kafka: reset a consumer group offset');
+    // The sidebar's "API docs by" logo is our inlined data: image (Redoc's own comes from a CDN).
+    const logo = page.getByAltText('redocly logo');
+    await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await logo.getAttribute('src')).toMatch(/^data:image\/svg\+xml,/);
   });
 
   it('shows the operation with its description: stop consumers first, clamping, permission', async () => {
-    const { page, section } = await openOperation();
+    const { section } = await resetView();
     const text = await section.innerText();
     expect(text).toContain('/v2/{project_id}/instances/{instance_id}/management/groups/{group}/reset-message-offset');
     expect(text).toContain("Stop the group's consumers first: offsets of an online group cannot be reset.");
@@ -154,11 +175,10 @@ describeInChromium('docs/index.html in Chromium', () => {
       /Clamping: an offset or time earlier than the earliest retained one resets to the earliest, one\s+later than the latest resets to the latest; neither is an error\./,
     );
     expect(text).toContain('Permission: dms:instance:modify');
-    await page.close();
   });
 
   it('shows "By offset" and "By timestamp" as exactly-one alternatives, the other field marked "must not be sent"', async () => {
-    const { page, section } = await openOperation();
+    const { section } = await resetView();
     const body = section.locator('[id$="/request/body"]');
     const byOffset = body.getByRole('tab', { name: 'By offset', exact: true });
     const byTimestamp = body.getByRole('tab', { name: 'By timestamp', exact: true });
@@ -184,11 +204,10 @@ describeInChromium('docs/index.html in Chromium', () => {
       expect(await body.innerText()).toContain(`${other} must not be sent with ${field}`);
       await body.screenshot({ path: join(SHOTS, shot) });
     }
-    await page.close();
   });
 
   it('shows every documented response, the 204 and the 400 included, with its examples', async () => {
-    const { page, section } = await openOperation();
+    const { section } = await resetView();
     const statuses = Object.keys(operation.responses);
     expect(statuses).toEqual(expect.arrayContaining(['204', '400']));
     const samples = section.locator('.panel-response-samples');
@@ -215,11 +234,10 @@ describeInChromium('docs/index.html in Chromium', () => {
           .toContain(`"error_code": "${example.code}"`);
       }
     }
-    await page.close();
   });
 
   it('shows both security schemes, with the AK/SK signing steps', async () => {
-    const { page, section } = await openOperation();
+    const { section } = await resetView();
     expect(await section.innerText()).toContain('iamToken or akskSignature');
     await section.getByRole('button', { name: 'View security details' }).click();
     // Redoc's security modal is a portal under <body> without a dialog role.
@@ -240,11 +258,10 @@ describeInChromium('docs/index.html in Chromium', () => {
     ]) {
       expect(text).toContain(step);
     }
-    await page.close();
   });
 
   it('shows the code samples: TypeScript and curl, each with a token and with AK/SK', async () => {
-    const { page } = await openOperation();
+    await resetView();
     const samples = codeSamples;
     expect(samples.map((s) => s.label)).toEqual([
       'TypeScript (token)',
@@ -268,11 +285,10 @@ describeInChromium('docs/index.html in Chromium', () => {
       const code = panel.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
       await expect.poll(() => code.innerText(), { message: sample.label }).toContain(marks[sample.label]);
     }
-    await page.close();
   });
 
   it('shows the error-code table: status, error_code, meaning and what to do, row by row', async () => {
-    const { page } = await openOperation();
+    await resetView();
     const sidebar = page.locator('[data-component-name="Menu/Menu"]').first();
     await sidebar.getByText('Error codes', { exact: true }).click();
     const table = page.locator('table', { has: page.getByRole('columnheader', { name: 'what to do' }) }).first();
@@ -292,15 +308,13 @@ describeInChromium('docs/index.html in Chromium', () => {
       ]),
     );
     await table.screenshot({ path: join(SHOTS, 'error-codes.png') });
-    await page.close();
   });
 
   it('saves a full-page screenshot to test-results/docs/', async () => {
-    const { page } = await openOperation();
+    await resetView();
     await scrollThrough(page);
     const png = await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(png.length).toBeGreaterThan(50_000);
-    await page.close();
   });
 });
 

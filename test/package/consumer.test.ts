@@ -54,12 +54,17 @@ function readmeBlocks(): string[] {
 let project: ConsumerProject;
 let server: TestServer;
 
-// One tsc run per tsconfig: the strict one also emits out/, which the call test runs.
+// One tsc run per tsconfig: the strict one also emits out/, which the call test runs. All of them start
+// in beforeAll and run side by side (each is one process waiting on its own CPU); the tests await them.
 const compiled = new Map<string, Promise<RunResult>>();
 function compile(config: string): Promise<RunResult> {
   if (!compiled.has(config)) compiled.set(config, project.run('node', [TSC, '-p', config]));
   return compiled.get(config)!;
 }
+
+/** Both bodies the contract forbids, unmarked: this file must not compile (outside src/, which must). */
+const WRONG =
+  "import type { ResetMessageOffsetRequest } from 'dms-kafka-reset-offset';\nexport const both: ResetMessageOffsetRequest = { topic: 't', message_offset: 1, timestamp: 2 };\nexport const neither: ResetMessageOffsetRequest = { topic: 't' };\n";
 
 beforeAll(async () => {
   project = await createConsumerProject();
@@ -70,6 +75,12 @@ beforeAll(async () => {
   readmeBlocks().forEach((code, i) =>
     project.write(`src/readme-${i}.ts`, `declare const process: { env: Record<string, string | undefined> };\n${code}`),
   );
+  project.write('wrong/wrong.ts', WRONG);
+  project.write(
+    'tsconfig.wrong.json',
+    JSON.stringify({ extends: './tsconfig.loose.json', compilerOptions: { rootDir: 'wrong' }, include: ['wrong'] }),
+  );
+  for (const config of [...Object.keys(TSCONFIGS), 'tsconfig.wrong.json']) void compile(config);
   server = await startServer(apiLikeAnswer);
 }, 240_000);
 afterAll(async () => {
@@ -92,22 +103,10 @@ describe('a consumer project with the packed tarball installed', () => {
   );
 
   it('fails to compile when a both-fields or neither-field body is not marked as expected', async () => {
-    project.write(
-      'src/wrong.ts',
-      "import type { ResetMessageOffsetRequest } from 'dms-kafka-reset-offset';\nexport const both: ResetMessageOffsetRequest = { topic: 't', message_offset: 1, timestamp: 2 };\nexport const neither: ResetMessageOffsetRequest = { topic: 't' };\n",
-    );
-    project.write(
-      'tsconfig.wrong.json',
-      JSON.stringify({ extends: './tsconfig.loose.json', include: ['src/wrong.ts'] }),
-    );
-    try {
-      const result = await project.run('node', [TSC, '-p', 'tsconfig.wrong.json']);
-      expect(result.code).not.toBe(0);
-      expect(result.stdout).toMatch(/src\/wrong\.ts\(2,/);
-      expect(result.stdout).toMatch(/src\/wrong\.ts\(3,/);
-    } finally {
-      project.write('src/wrong.ts', 'export {};\n');
-    }
+    const result = await compile('tsconfig.wrong.json');
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toMatch(/wrong\/wrong\.ts\(2,/);
+    expect(result.stdout).toMatch(/wrong\/wrong\.ts\(3,/);
   });
 
   it('calls the API with a token and with AK/SK, gets the error_code, and is stopped before sending', async () => {
