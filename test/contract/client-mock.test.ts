@@ -12,7 +12,7 @@ import {
   testClient,
   useMockServer,
 } from '../support/index.js';
-import { requestExamples, responseExamples } from '../support/spec.js';
+import { operation, requestExamples, responseExamples } from '../support/spec.js';
 
 const errorStatuses = responseExamples.filter((r) => r.status !== '204');
 const errorExamples = errorStatuses.flatMap(({ status, examples }) =>
@@ -36,18 +36,8 @@ describe('client against the mock', () => {
     c.resetMessageOffset({ instanceId: INSTANCE_ID, group: GROUP, body });
 
   it('covers 204 and every documented error status, each with at least one example', () => {
-    expect(responseExamples.map((r) => r.status).sort()).toEqual([
-      '204',
-      '400',
-      '401',
-      '403',
-      '404',
-      '429',
-      '500',
-      '502',
-      '503',
-      '504',
-    ]);
+    // The list of statuses itself is asserted against the spec in response-schema.test.ts.
+    expect(responseExamples.map((r) => r.status).sort()).toEqual(Object.keys(operation.responses).sort());
     for (const { status, examples } of errorStatuses) expect(examples.length, status).toBeGreaterThan(0);
   });
 
