@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { ensureInstalled } from '../scripts/npm-project.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH = join(ROOT, 'bench');
@@ -24,10 +25,7 @@ if (!existsSync(join(DIST, 'index.js'))) {
   console.error('bench: dist/index.js is missing; run `npm run build` first (npm run bench does).');
   process.exit(1);
 }
-if (!existsSync(join(BENCH, 'node_modules', '@huaweicloud', 'huaweicloud-sdk-kafka', 'package.json'))) {
-  console.error('bench: installing the bench peers (npm ci --prefix bench)');
-  execFileSync('npm', ['ci', '--prefix', BENCH, '--no-audit', '--no-fund', '--ignore-scripts'], { stdio: 'inherit' });
-}
+ensureInstalled(BENCH, 'bench');
 execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', BENCH], {
   stdio: 'inherit',
 });

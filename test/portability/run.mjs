@@ -14,12 +14,13 @@
 //   npm run test:portability                      measure generated/openapi.json, check the doc
 //   npm run test:portability -- --update          the same, and rewrite the doc's table
 //   npm run test:portability -- --spec <file>     measure another bundled spec (the doc is not checked)
-import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ensureInstalled } from '../../scripts/npm-project.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -106,20 +107,6 @@ const PATH = { project_id: 'a4a5d4098fb4474fa22cd05f897d6b99', instance_id: '5d5
 const HOSTILE_GROUP = 'a/../b c';
 const wirePath = (group) =>
   `/v2/${PATH.project_id}/instances/${PATH.instance_id}/management/groups/${group}/reset-message-offset`;
-
-/** Installs the suite's npm project when node_modules is missing or differs from the lockfile. */
-function ensureInstalled() {
-  const lock = JSON.parse(readFileSync(join(HERE, 'package-lock.json'), 'utf8')).packages;
-  const hidden = join(MODULES, '.package-lock.json');
-  const installed = existsSync(hidden) ? JSON.parse(readFileSync(hidden, 'utf8')).packages : {};
-  // Optional packages for other platforms (esbuild's) are in the lockfile but not installed.
-  const stale = Object.entries(lock).some(
-    ([key, entry]) => key !== '' && !entry.optional && installed[key]?.version !== entry.version,
-  );
-  if (!stale) return;
-  console.log('portability: installing the generators (npm ci in test/portability)');
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: HERE, stdio: 'inherit' });
-}
 
 const versionOf = (name) => JSON.parse(readFileSync(join(MODULES, name, 'package.json'), 'utf8')).version;
 const stripAnsi = (text) => text.replace(/\u001b\[[0-9;]*m/g, '');
@@ -345,7 +332,7 @@ function render(results, tools) {
 }
 
 const started = Date.now();
-ensureInstalled();
+ensureInstalled(HERE, 'portability');
 rmSync(TMP, { recursive: true, force: true });
 mkdirSync(TMP, { recursive: true });
 const spec = join(TMP, 'openapi.json');
