@@ -1,6 +1,7 @@
-// The package as a consumer gets it: the tarball `npm pack` built for this run (test/support/pack-tarball.ts,
-// the package project's globalSetup) installed into a throwaway project outside the repository.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// The package as a consumer gets it: the tarball `npm pack` built for this run, installed by npm into an
+// empty project (both in test/support/pack-tarball.ts, the package project's globalSetup), copied into a
+// throwaway project outside the repository for each suite.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { inject } from 'vitest';
@@ -22,8 +23,6 @@ export interface ConsumerProjectOptions {
    * installing them from the registry.
    */
   linkFromRepo?: readonly string[];
-  /** Extra fields for the consumer's package.json. */
-  packageJson?: Record<string, unknown>;
 }
 
 export interface ConsumerProject {
@@ -46,19 +45,8 @@ export async function createConsumerProject(options: ConsumerProjectOptions = {}
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);
   };
-  write(
-    'package.json',
-    JSON.stringify(
-      { name: 'consumer', version: '0.0.0', private: true, type: 'module', ...options.packageJson },
-      null,
-      2,
-    ),
-  );
-  const install = await run('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir });
-  if (install.code !== 0) {
-    rmSync(dir, { recursive: true, force: true });
-    throw new Error(`npm install of the tarball failed (${install.code}):\n${install.stdout}\n${install.stderr}`);
-  }
+  // node_modules/.bin holds relative links, which stay as npm wrote them.
+  cpSync(inject('consumerTemplate'), dir, { recursive: true, verbatimSymlinks: true });
   for (const name of options.linkFromRepo ?? []) {
     const link = join(dir, 'node_modules', name);
     if (existsSync(link)) continue;
