@@ -6,8 +6,8 @@ import { defineConfig } from 'vitest/config';
 // - unit: Node alone (in-process code, node:http on 127.0.0.1, esbuild). No Prism, no Chromium, no npm pack,
 //   no tsc. `npm run test:unit`, under 15 s.
 // - contract: the spec and what is judged against it: validators, Prism's verdicts, redocly, the generator,
-//   and the type-level tests (vitest's typecheck, one `tsc -p tsconfig.json` over src, test, bench and
-//   generated).
+//   and the type check (test/types/typecheck.test.ts: one `tsc -p tsconfig.json` over src, test and
+//   generated, whose verdict is also that of the type-level tests, the *.test-d.ts files).
 // - package: what ships and how a consumer meets it: the tarball `npm pack` builds once per run
 //   (globalSetup; suites get it from createConsumerProject or packedTarball), the test kit and its bin,
 //   the command line, the release gate, other Node versions.
@@ -49,16 +49,7 @@ export default defineConfig({
     isolate: false,
     projects: [
       { extends: true, test: { name: 'unit', include: tests(FOLDERS.unit) } },
-      {
-        extends: true,
-        test: {
-          name: 'contract',
-          include: tests(FOLDERS.contract),
-          // vitest runs `tsc -p tsconfig.json` (src, test, bench, generated): the *.test-d.ts files report per
-          // test, and a type error in any other file fails the run as an "Unhandled Source Error".
-          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-        },
-      },
+      { extends: true, test: { name: 'contract', include: tests(FOLDERS.contract) } },
       {
         extends: true,
         test: {
