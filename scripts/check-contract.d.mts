@@ -38,3 +38,19 @@ export const DEFAULTS: Required<ContractPaths>;
 export function requiredVersion(released: string, level: Level): string;
 export function unreleasedEntries(changelog: string): string[] | undefined;
 export function checkContract(paths?: ContractPaths): Promise<ContractCheck>;
+
+export interface ReleaseFacts {
+  changes: RatedChange[];
+  /** info.version of the released spec. */
+  released: string;
+  /** info.version of the revision. */
+  version: string;
+  /** package.json's version. */
+  packageVersion: string;
+  /** CHANGELOG.md's text. */
+  changelog: string;
+  /** The report's first line names what was compared. */
+  title: string;
+}
+
+export function releaseVerdict(facts: ReleaseFacts): ContractCheck;

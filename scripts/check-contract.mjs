@@ -103,19 +103,33 @@ export function unreleasedEntries(changelog) {
 }
 
 /**
- * Runs the gate. Returns the rated changes, the level they need, the versions, and `problems` (empty
- * when the gate passes); `report` is the text `npm run check:contract` prints.
+ * Runs the gate on files. Returns the rated changes, the level they need, the versions, and `problems`
+ * (empty when the gate passes); `report` is the text `npm run check:contract` prints.
  */
 export async function checkContract(paths = {}) {
   const files = { ...DEFAULTS, ...paths };
   const read = (file) => JSON.parse(readFileSync(file, 'utf8'));
   const docs = { base: read(files.base), revision: read(files.revision) };
   const diff = await redoclyDiff(files.base, files.revision);
-  const changes = diff.changes.map((change) => rateChange(change, docs));
+  const show = (file) => relative(process.cwd(), file) || file;
+  return releaseVerdict({
+    changes: diff.changes.map((change) => rateChange(change, docs)),
+    released: String(docs.base.info.version),
+    version: String(docs.revision.info.version),
+    packageVersion: String(read(files.packageJson).version),
+    changelog: readFileSync(files.changelog, 'utf8'),
+    title: `${show(files.revision)} against the released ${docs.base.info.version} (${show(files.base)})`,
+  });
+}
+
+/**
+ * The gate's verdict on rated changes (redocly's, through the policy): whether `version` (info.version,
+ * which package.json's `packageVersion` must equal) carries the bump they need over `released`, and
+ * whether `changelog` (CHANGELOG.md's text) writes them down. No file and no process: checkContract
+ * feeds it.
+ */
+export function releaseVerdict({ changes, released, version, packageVersion, changelog, title }) {
   const level = bumpOf(changes);
-  const released = String(docs.base.info.version);
-  const version = String(docs.revision.info.version);
-  const packageVersion = String(read(files.packageJson).version);
   // A patch-level change (descriptions, examples, code samples: nothing a consumer's code, types or
   // tests can notice) needs no bump of its own: it ships with the next release, whatever its level.
   const needs = level === 'patch' ? 'none' : level;
@@ -127,19 +141,16 @@ export async function checkContract(paths = {}) {
   if (packageVersion !== version)
     problems.push(`package.json's version ${packageVersion} differs from the spec's info.version ${version}`);
   const forcedBy = [...new Set(changes.filter((c) => c.impact === level).map((c) => c.rule))];
-  if (required && parseVersion(version) && !atLeast(version, required))
+  const tooLow = required !== undefined && parseVersion(version) !== undefined && !atLeast(version, required);
+  if (tooLow)
     problems.push(
       `the changes need a ${level} release: version ${required} or later over the released ${released}, ` +
         `but info.version is ${version}. Forced by: ${forcedBy.join('; ')}.`,
     );
-  if (needs !== 'none') {
-    const entries = unreleasedEntries(readFileSync(files.changelog, 'utf8'));
-    if (!entries?.length)
-      problems.push(`the contract changed (${level}), but CHANGELOG.md has no entry under "## [Unreleased]"`);
-  }
+  if (needs !== 'none' && !unreleasedEntries(changelog)?.length)
+    problems.push(`the contract changed (${level}), but CHANGELOG.md has no entry under "## [Unreleased]"`);
 
-  const show = (file) => relative(process.cwd(), file) || file;
-  const lines = [`check:contract: ${show(files.revision)} against the released ${released} (${show(files.base)})`];
+  const lines = [`check:contract: ${title}`];
   if (changes.length === 0) lines.push('  no change');
   const width = Math.max(...changes.map((c) => c.rule.length), 0);
   for (const c of [...changes].sort((x, y) => LEVELS.indexOf(y.impact) - LEVELS.indexOf(x.impact))) {
@@ -154,8 +165,7 @@ export async function checkContract(paths = {}) {
   if (problems.length === 0) lines.push('OK');
   else {
     lines.push(...problems.map((p) => `FAIL: ${p}`));
-    if (required && parseVersion(version) && !atLeast(version, required))
-      lines.push(`Bump it with \`npm version ${level}\` (see "Releasing" in README.md).`);
+    if (tooLow) lines.push(`Bump it with \`npm version ${level}\` (see "Releasing" in README.md).`);
   }
   return {
     changes,

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContract, DEFAULTS } from '../../scripts/check-contract.mjs';
+import { checkContract, DEFAULTS, releaseVerdict } from '../../scripts/check-contract.mjs';
 import { normalisePattern } from '../../scripts/contract-policy.mjs';
 import { run } from '../support/index.js';
 import { ROOT } from '../support/spec.js';
@@ -294,7 +294,7 @@ describe.concurrent('the gate, as npm run check:contract runs it', () => {
       '--revision',
       edited('lowered', lowered),
       '--package',
-      write('pkg-1.1.0.json', { version: '1.0.0' }),
+      write('pkg-lowered.json', { version: '1.0.0' }),
       '--changelog',
       write('changelog-lowered.md', CHANGELOG),
     ]);
@@ -304,62 +304,51 @@ describe.concurrent('the gate, as npm run check:contract runs it', () => {
     );
     expect(run.stderr).toContain("Upper bound of `message_offset` changed from '<= 9007199254740991' to '<= 1000'.");
   });
+});
 
-  it('fails on a minor bump for a major change too', async () => {
-    const run = await gate([
-      '--revision',
-      edited('lowered-minor', lowered, '1.1.0'),
-      '--package',
-      write('pkg-minor.json', { version: '1.1.0' }),
-      '--changelog',
-      write('changelog-minor.md', CHANGELOG),
+// The gate's verdict on the same rated changes, without another redocly run each: the changes of one
+// fixture edit (from the fixture specs above), judged against other versions and changelogs.
+describe('the verdict on rated changes (releaseVerdict)', () => {
+  const changesNamed = (name: string) => changesOf(CASES.find((c) => c.name === name)!);
+  const verdict = (name: string, versions: { version: string; packageVersion?: string }, changelog = CHANGELOG) =>
+    releaseVerdict({
+      changes: changesNamed(name),
+      released: '1.0.0',
+      packageVersion: versions.version,
+      ...versions,
+      changelog,
+      title: name,
+    });
+  const NO_ENTRY = '# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2026-12-01\n';
+
+  it('fails on a minor bump for a major change too', () => {
+    const result = verdict('a maximum lowered', { version: '1.1.0' });
+    expect(result.problems).toEqual([
+      'the changes need a major release: version 2.0.0 or later over the released 1.0.0, but info.version is 1.1.0. Forced by: schema-constraint-changed.',
     ]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('need a major release: version 2.0.0 or later');
+    expect(result.report).toContain('Bump it with `npm version major`');
   });
 
-  it('passes the same edit with the major bump (info.version and package.json)', async () => {
-    const run = await gate([
-      '--revision',
-      edited('lowered-2.0.0', lowered, '2.0.0'),
-      '--package',
-      write('pkg-2.0.0.json', { version: '2.0.0' }),
-      '--changelog',
-      write('changelog-2.0.0.md', CHANGELOG),
-    ]);
-    expect(run.stderr).toBe('');
-    expect(run.stdout).toContain('major  schema-constraint-changed');
-    expect(run.code).toBe(0);
+  it('passes the same edit with the major bump (info.version and package.json)', () => {
+    const result = verdict('a maximum lowered', { version: '2.0.0' });
+    expect(result.problems).toEqual([]);
+    expect(result.report).toContain('major  schema-constraint-changed');
+    expect(result.report).toMatch(/\nOK$/);
   });
 
-  it('passes a description-only edit without a bump (and without a changelog entry)', async () => {
-    const run = await gate([
-      '--revision',
-      edited('description', (s) => (schemas(s)['Topic']!['description'] = 'The topic.')),
-      '--package',
-      write('pkg-same.json', { version: '1.0.0' }),
-      '--changelog',
-      write('changelog-empty.md', '# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2026-12-01\n'),
-    ]);
-    expect(run.stderr).toBe('');
-    expect(run.stdout).toContain('patch  docs-changed');
-    expect(run.code).toBe(0);
+  it('passes a description-only edit without a bump (and without a changelog entry)', () => {
+    const result = verdict('a description changed', { version: '1.0.0' }, NO_ENTRY);
+    expect(result.problems).toEqual([]);
+    expect(result.report).toContain('patch  docs-changed');
+    expect(result.report).toContain('Rated: patch (forced by docs-changed), which needs no version bump of its own');
   });
 
-  it('fails when package.json and info.version differ, or a bumped change has no changelog entry', async () => {
-    const run = await gate([
-      '--revision',
-      edited('mismatch', lowered, '2.0.0'),
-      '--package',
-      write('pkg-mismatch.json', { version: '1.0.0' }),
-      '--changelog',
-      write('changelog-none.md', '# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2026-12-01\n'),
+  it('fails when package.json and info.version differ, or a bumped change has no changelog entry', () => {
+    const result = verdict('a maximum lowered', { version: '2.0.0', packageVersion: '1.0.0' }, NO_ENTRY);
+    expect(result.problems).toEqual([
+      "package.json's version 1.0.0 differs from the spec's info.version 2.0.0",
+      'the contract changed (major), but CHANGELOG.md has no entry under "## [Unreleased]"',
     ]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain("FAIL: package.json's version 1.0.0 differs from the spec's info.version 2.0.0");
-    expect(run.stderr).toContain(
-      'FAIL: the contract changed (major), but CHANGELOG.md has no entry under "## [Unreleased]"',
-    );
   });
 });
 
