@@ -13,19 +13,25 @@ import type { ConsumerProject } from '../support/consumer-project.js';
 import { ACCESS_KEY, GROUP, INSTANCE_ID, PROJECT_ID, SECRET_KEY, TOKEN } from '../support/index.js';
 import { ROOT } from '../support/spec.js';
 import {
-  binOf,
-  expectNoSecrets,
   installCli,
   operatorEnv,
   readmeRun,
-  runCli,
-  runInProcess,
+  runOnce,
   SECURITY_TOKEN,
   startStandIn,
   type CliRun,
   type JsonDocument,
   type StandIn,
 } from './harness.js';
+
+/** An operator's environment with AK/SK instead of a token. */
+const AKSK_ENV = {
+  OS_PROJECT_ID: PROJECT_ID,
+  DMS_INSTANCE_ID: INSTANCE_ID,
+  OS_REGION_NAME: 'eu-de',
+  OS_ACCESS_KEY: ACCESS_KEY,
+  OS_SECRET_KEY: SECRET_KEY,
+};
 
 let project: ConsumerProject;
 let api: StandIn;
@@ -44,8 +50,7 @@ async function cli(
   env: Record<string, string> = operatorEnv(api.url),
   { bin = false } = {},
 ): Promise<CliRun> {
-  const run = bin ? await runCli(binOf(project), args, env, { cwd: project.dir }) : await runInProcess(args, env);
-  expectNoSecrets(run);
+  const run = await runOnce(project, args, env, { bin });
   // A dry run, a refused command: nothing ever reaches the API.
   expect(api.requests).toEqual([]);
   return run;
@@ -307,13 +312,7 @@ describe('where the settings come from', () => {
   });
 
   it('AK/SK from OS_ACCESS_KEY + OS_SECRET_KEY, temporary keys with OS_SECURITY_TOKEN', async () => {
-    const keys = {
-      OS_PROJECT_ID: PROJECT_ID,
-      DMS_INSTANCE_ID: INSTANCE_ID,
-      OS_REGION_NAME: 'eu-de',
-      OS_ACCESS_KEY: ACCESS_KEY,
-      OS_SECRET_KEY: SECRET_KEY,
-    };
+    const keys = AKSK_ENV;
     expect((await header(keys)).header).toContain('credentials OS_ACCESS_KEY/OS_SECRET_KEY (AK/SK)');
     expect((await header({ ...keys, OS_SECURITY_TOKEN: SECURITY_TOKEN })).header).toContain(
       'credentials OS_ACCESS_KEY/OS_SECRET_KEY/OS_SECURITY_TOKEN (temporary AK/SK)',
@@ -563,14 +562,7 @@ describe('the installed bin', () => {
   // A sample of the cases above, one of each kind of answer: the packed tarball's bin, run as an operator
   // runs it, prints and exits exactly as the in-process runs do.
   const g = ['reset', '--group', GROUP];
-  const keys = {
-    OS_PROJECT_ID: PROJECT_ID,
-    DMS_INSTANCE_ID: INSTANCE_ID,
-    OS_REGION_NAME: 'eu-de',
-    OS_ACCESS_KEY: ACCESS_KEY,
-    OS_SECRET_KEY: SECRET_KEY,
-    OS_SECURITY_TOKEN: SECURITY_TOKEN,
-  };
+  const keys = { ...AKSK_ENV, OS_SECURITY_TOKEN: SECURITY_TOKEN };
   it.each([
     ['--help', ['--help']],
     ['--version', ['--version']],

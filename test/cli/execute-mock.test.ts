@@ -20,7 +20,7 @@ import {
   readmeRun,
   resetPath,
   runCli,
-  runInProcess,
+  runOnce,
   SECURITY_TOKEN,
   type CliRun,
   type JsonDocument,
@@ -44,9 +44,7 @@ async function cli(
   env: Record<string, string> = operatorEnv(mock.url),
   { bin = false } = {},
 ): Promise<CliRun> {
-  const run = bin ? await runCli(binOf(project), args, env, { cwd: project.dir }) : await runInProcess(args, env);
-  expectNoSecrets(run);
-  return run;
+  return runOnce(project, args, env, { bin });
 }
 
 describe('--execute against the mock', () => {

@@ -16,7 +16,7 @@ import {
   installCli,
   operatorEnv,
   runCli,
-  runInProcess,
+  runOnce,
   SECURITY_TOKEN,
   startStandIn,
   type Answer,
@@ -55,9 +55,7 @@ async function against(answers: readonly Answer[], args: readonly string[], { bi
   api = await startStandIn(answers);
   const argv = ['reset', '--group', GROUP, ...args, '--execute'];
   const env = operatorEnv(api.url);
-  const run = bin ? await runCli(binOf(project), argv, env, { cwd: project.dir }) : await runInProcess(argv, env);
-  expectNoSecrets(run);
-  return run;
+  return runOnce(project, argv, env, { bin });
 }
 
 const json = (run: CliRun) => JSON.parse(run.stdout) as JsonDocument;

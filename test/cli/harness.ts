@@ -83,6 +83,21 @@ export async function runInProcess(args: readonly string[], env: Record<string, 
   return { code, stdout, stderr };
 }
 
+/**
+ * One run of the command line: in this process (runInProcess), or with `{ bin: true }` through `project`'s
+ * installed bin, in the project's folder. Either way, no credential may appear in what it printed.
+ */
+export async function runOnce(
+  project: ConsumerProject,
+  args: readonly string[],
+  env: Record<string, string>,
+  { bin = false } = {},
+): Promise<CliRun> {
+  const run = bin ? await runCli(binOf(project), args, env, { cwd: project.dir }) : await runInProcess(args, env);
+  expectNoSecrets(run);
+  return run;
+}
+
 export interface Arrived {
   readonly method: string;
   readonly url: string;
